@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         description = "Deep spline networks (learned linear-spline activations) for imaging inverse problems.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrainDenoiserCommand.class,
+            DenoiseCommand.class,
+            EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 
