@@ -30,6 +30,21 @@ class DatasetSplitTest {
     }
 
     @Test
+    void fixedPatchesCanBeSplitByIndex() {
+        PatchBatch crops = new PatchBatch(new float[] {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4},
+                5, 2, 2);
+        DatasetSplit<Integer> s = DatasetSplit.splitIndices(5, 0.4, 3);
+        assertEquals(s, DatasetSplit.splitIndices(5, 0.4, 3));
+        PatchBatch val = crops.subset(s.validation());
+        PatchBatch train = crops.subset(s.train());
+        assertEquals(2, val.count());
+        assertEquals(3, train.count());
+        assertEquals((float) s.validation().get(1), val.data()[4]);
+        assertEquals((float) s.train().get(2), train.data()[11]);
+        assertThrows(IllegalArgumentException.class, () -> crops.subset(List.of(5)));
+    }
+
+    @Test
     void edgeCases() {
         assertEquals(0, DatasetSplit.split(items, 0, 1).validation().size());
         assertEquals(1, DatasetSplit.split(List.of("x", "y"), 0.01, 1).validation().size());
