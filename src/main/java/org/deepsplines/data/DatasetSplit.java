@@ -22,6 +22,18 @@ public record DatasetSplit<T>(List<T> train, List<T> validation) {
     }
 
     /**
+     * Splits the indices {@code 0..n-1}, e.g. of a batch of fixed patches; apply the result with
+     * {@link PatchBatch#subset(List)}.
+     */
+    public static DatasetSplit<Integer> splitIndices(int n, double fraction, long seed) {
+        List<Integer> idx = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            idx.add(i);
+        }
+        return split(idx, fraction, seed);
+    }
+
+    /**
      * Holds out {@code round(fraction * n)} items (at least one when the fraction is positive) for
      * validation.
      *

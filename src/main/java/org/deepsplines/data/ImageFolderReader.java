@@ -16,7 +16,6 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
-import net.imglib2.util.Util;
 
 /**
  * Reads the training images of a folder: every PNG and TIFF file (8-, 16- or 32-bit grey, stacks
@@ -139,7 +138,7 @@ public final class ImageFolderReader {
         List<GrayImage> out = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             RandomAccessibleInterval<? extends RealType<?>> img = images.get(i);
-            Object type = Util.getTypeFromInterval(img);
+            Object type = img.getType();
             int bits = type instanceof UnsignedByteType ? 8 : type instanceof UnsignedShortType ? 16 : 32;
             out.add(GrayImage.fromImg(names.get(i), img, bits));
         }

@@ -43,6 +43,20 @@ public record PatchBatch(float[] data, int count, int patchSize, int spatialDims
         return manager.create(data, new Shape(shape()));
     }
 
+    /** A new batch holding copies of the patches at {@code indices}, in that order. */
+    public PatchBatch subset(java.util.List<Integer> indices) {
+        int per = patchLength();
+        float[] out = new float[indices.size() * per];
+        for (int k = 0; k < indices.size(); k++) {
+            int i = indices.get(k);
+            if (i < 0 || i >= count) {
+                throw new IllegalArgumentException("Patch index " + i + " is outside 0.." + (count - 1));
+            }
+            System.arraycopy(data, i * per, out, k * per, per);
+        }
+        return new PatchBatch(out, indices.size(), patchSize, spatialDims);
+    }
+
     /** A copy of patch {@code i}. */
     public float[] patch(int i) {
         int per = patchLength();
