@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             TrainDenoiserCommand.class,
             DenoiseCommand.class,
             EvaluateCommand.class,
+            DemoCommand.class,
         })
 public final class Main implements Runnable {
 
