@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Deep spline networks (learned linear-spline activations) for imaging inverse problems.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SimulateMriCommand.class,
         })
 public final class Main implements Runnable {
 
