@@ -126,7 +126,7 @@ public final class TvCompressedSensing {
         return 0.5 * data * data + lambda * Gradient.of(x).tv(parameters.norm());
     }
 
-    /** Periodic forward differences of a complex image: the pair (D_x x, D_y x) and the ADMM helpers on it. */
+    /** Periodic forward differences of a complex image: the pair (D_x x, D_y x) and the ADMM operations on it. */
     static final class Gradient {
         final int w;
         final int h;

@@ -33,11 +33,11 @@ public final class NDComplex {
      */
     public static ComplexImage toImage(NDArray array) {
         Shape s = array.getShape();
-        long lead = 1;
+        long leading = 1;
         for (int i = 0; i < s.dimension() - 3; i++) {
-            lead *= s.get(i);
+            leading *= s.get(i);
         }
-        if (s.dimension() < 3 || s.get(s.dimension() - 3) != 2 || lead != 1) {
+        if (s.dimension() < 3 || s.get(s.dimension() - 3) != 2 || leading != 1) {
             throw new IllegalArgumentException("expected a single complex image of shape (2, H, W), got " + s);
         }
         int h = (int) s.get(s.dimension() - 2);

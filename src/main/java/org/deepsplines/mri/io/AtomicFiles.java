@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
  * same folder, which is then moved onto the target in one step.
  */
 public final class AtomicFiles {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -38,7 +40,17 @@ public final class AtomicFiles {
         String name = absolute.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String suffix = dot > 0 ? name.substring(dot) : ".tmp";
-        Path tmp = Files.createTempFile(dir, "." + (dot > 0 ? name.substring(0, dot) : name) + "-", suffix);
+        String stem = "." + (dot > 0 ? name.substring(0, dot) : name) + "-";
+        // createFile (unlike createTempFile) keeps the usual permissions of new files
+        Path tmp = null;
+        while (tmp == null) {
+            Path candidate = dir.resolve(stem + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + suffix);
+            try {
+                tmp = Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // another writer picked the same name; draw again
+            }
+        }
         try {
             writer.writeTo(tmp);
             if (!overwrite && Files.exists(absolute)) {

@@ -162,7 +162,7 @@ class NDFourierTest {
     }
 
     @Test
-    void complexHelpersAndLayouts() {
+    void complexArithmeticAndLayouts() {
         try (NDManager m = manager.newSubManager()) {
             ComplexImage a = random(6, 5, 1);
             ComplexImage b = random(6, 5, 2);
