@@ -27,7 +27,10 @@ public final class CartesianLineMask implements MaskGenerator {
 
     /** How the outer (non-central) lines are placed. */
     public enum Spacing {
-        RANDOM, EQUISPACED
+        /** Variable-density random outer lines. */
+        RANDOM,
+        /** Evenly spaced outer lines. */
+        EQUISPACED
     }
 
     private final double acceleration;
@@ -82,14 +85,17 @@ public final class CartesianLineMask implements MaskGenerator {
         return acceleration;
     }
 
+    /** Fully sampled central fraction of the lines. */
     public double centerFraction() {
         return centerFraction;
     }
 
+    /** Phase-encode axis (the axis whose lines are undersampled). */
     public PhaseEncodeAxis axis() {
         return axis;
     }
 
+    /** How outer lines are placed. */
     public Spacing spacing() {
         return spacing;
     }

@@ -68,10 +68,12 @@ public final class ComplexImage {
         return wrap(width, height, r, i);
     }
 
+    /** Number of columns (x). */
     public int width() {
         return width;
     }
 
+    /** Number of rows (y). */
     public int height() {
         return height;
     }
@@ -91,14 +93,17 @@ public final class ComplexImage {
         return im;
     }
 
+    /** Real part at column x, row y. */
     public double re(int x, int y) {
         return re[y * width + x];
     }
 
+    /** Imaginary part at column x, row y. */
     public double im(int x, int y) {
         return im[y * width + x];
     }
 
+    /** Sets the sample at column x, row y. */
     public void set(int x, int y, double real, double imag) {
         int k = y * width + x;
         re[k] = real;

@@ -18,7 +18,10 @@ public final class RadialMask implements MaskGenerator {
 
     /** How spoke angles are spread. */
     public enum Angles {
-        GOLDEN, UNIFORM
+        /** Successive spokes 180°/φ (about 111.25°) apart. */
+        GOLDEN,
+        /** n spokes 180°/n apart. */
+        UNIFORM
     }
 
     private static final double GOLDEN_ANGLE = Math.PI * (Math.sqrt(5) - 1) / 2; // pi / phi
@@ -58,6 +61,7 @@ public final class RadialMask implements MaskGenerator {
         return acceleration;
     }
 
+    /** How spoke angles are spread. */
     public Angles angles() {
         return angles;
     }

@@ -49,6 +49,7 @@ public final class RandomPointsMask implements MaskGenerator {
         return acceleration;
     }
 
+    /** Fraction of each axis spanned by the fully sampled central ellipse. */
     public double centerFraction() {
         return centerFraction;
     }

@@ -60,14 +60,17 @@ public final class SamplingMask {
         return of(width, height, s, "fully sampled");
     }
 
+    /** k-space width. */
     public int width() {
         return width;
     }
 
+    /** k-space height. */
     public int height() {
         return height;
     }
 
+    /** Whether the sample at column x, row y was acquired. */
     public boolean isSampled(int x, int y) {
         return sampled[y * width + x];
     }

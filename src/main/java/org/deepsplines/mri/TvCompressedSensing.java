@@ -21,6 +21,7 @@ public final class TvCompressedSensing {
     public record Result(ComplexImage image, int iterations, boolean converged, double lambda, double objective) {
     }
 
+    /** A solver with the given settings. */
     public TvCompressedSensing(TvParameters parameters) {
         this.parameters = parameters;
     }
@@ -30,6 +31,7 @@ public final class TvCompressedSensing {
         this(TvParameters.defaults());
     }
 
+    /** The solver settings. */
     public TvParameters parameters() {
         return parameters;
     }

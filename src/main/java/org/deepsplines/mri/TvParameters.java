@@ -42,22 +42,27 @@ public record TvParameters(double relativeLambda, double rho, int maxIterations,
         return new TvParameters(0.005, 0.1, 200, 1e-4, TvNorm.ISOTROPIC);
     }
 
+    /** Copy with another relative lambda. */
     public TvParameters withRelativeLambda(double value) {
         return new TvParameters(value, rho, maxIterations, tolerance, norm);
     }
 
+    /** Copy with another ADMM rho. */
     public TvParameters withRho(double value) {
         return new TvParameters(relativeLambda, value, maxIterations, tolerance, norm);
     }
 
+    /** Copy with another iteration limit. */
     public TvParameters withMaxIterations(int value) {
         return new TvParameters(relativeLambda, rho, value, tolerance, norm);
     }
 
+    /** Copy with another stopping tolerance. */
     public TvParameters withTolerance(double value) {
         return new TvParameters(relativeLambda, rho, maxIterations, value, norm);
     }
 
+    /** Copy with another TV norm. */
     public TvParameters withNorm(TvNorm value) {
         return new TvParameters(relativeLambda, rho, maxIterations, tolerance, value);
     }

@@ -16,6 +16,7 @@ public final class UndersampledFourier {
         this.mask = mask;
     }
 
+    /** The sampling mask M. */
     public SamplingMask mask() {
         return mask;
     }

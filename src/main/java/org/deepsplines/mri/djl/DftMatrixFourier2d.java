@@ -50,10 +50,12 @@ public final class DftMatrixFourier2d implements NDFourier2d, AutoCloseable {
         return new NDArray[] {m.create(re, new Shape(n, n)), m.create(im, new Shape(n, n))};
     }
 
+    /** Data height H these matrices are for. */
     public int height() {
         return height;
     }
 
+    /** Data width W these matrices are for. */
     public int width() {
         return width;
     }

@@ -27,10 +27,12 @@ public final class NDUndersampledFourier {
         this.mask = mask;
     }
 
+    /** The Fourier transform F. */
     public NDFourier2d fourier() {
         return fourier;
     }
 
+    /** The 0/1 mask M. */
     public NDArray mask() {
         return mask;
     }

@@ -20,6 +20,7 @@ public final class AtomicFiles {
     /** Writes the content of a file to the given (temporary) path. */
     @FunctionalInterface
     public interface Writer {
+        /** Writes the whole content to {@code path}. */
         void writeTo(Path path) throws IOException;
     }
 

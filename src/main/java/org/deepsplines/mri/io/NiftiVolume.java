@@ -102,18 +102,22 @@ public final class NiftiVolume {
         return new NiftiVolume(h, v);
     }
 
+    /** The parsed header. */
     public NiftiHeader header() {
         return header;
     }
 
+    /** Size along x (dim[1]). */
     public int nx() {
         return nx;
     }
 
+    /** Size along y (dim[2]). */
     public int ny() {
         return ny;
     }
 
+    /** Size along z (dim[3]). */
     public int nz() {
         return nz;
     }
