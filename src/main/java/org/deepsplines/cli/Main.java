@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DenoiseCommand.class,
             EvaluateCommand.class,
             DemoCommand.class,
+            SimulateMriCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,22 @@
+package org.deepsplines.mri;
+
+/**
+ * The image axis along which Cartesian k-space is phase encoded, i.e. the axis that line masks
+ * undersample. Every acquired line is a full readout along the other axis.
+ */
+public enum PhaseEncodeAxis {
+    /** Phase encoding along x (image columns): each acquired line is a whole k-space column. Default, as in fastMRI. */
+    X,
+    /** Phase encoding along y (image rows): each acquired line is a whole k-space row. */
+    Y;
+
+    /** Number of phase-encode lines for a k-space of this size. */
+    public int lineCount(int width, int height) {
+        return this == X ? width : height;
+    }
+
+    /** What one line is called in messages. */
+    String lineName() {
+        return this == X ? "columns" : "rows";
+    }
+}

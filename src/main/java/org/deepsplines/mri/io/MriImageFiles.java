@@ -1,0 +1,128 @@
+package org.deepsplines.mri.io;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deepsplines.mri.ComplexImage;
+import org.deepsplines.mri.SamplingMask;
+
+/**
+ * Reads and writes MRI images and k-space through ImageJ ({@code ij.jar}).
+ *
+ * <p>Conventions: a magnitude image is any single-plane image ImageJ opens (8/16/32-bit, RGB is
+ * converted to gray); a complex image or k-space is a two-slice 32-bit TIFF, slice 1 the real part and
+ * slice 2 the imaginary part. Rows are y, columns x, as in {@link ComplexImage}. Masks are 8-bit TIFFs,
+ * 255 where sampled and 0 elsewhere. All writers are atomic (see {@link AtomicFiles}).
+ */
+public final class MriImageFiles {
+    private MriImageFiles() {
+    }
+
+    /**
+     * Reads a magnitude image (imaginary part zero) or a two-slice real/imaginary 32-bit TIFF.
+     *
+     * @throws IOException if the file is missing or ImageJ cannot open it
+     * @throws IllegalArgumentException if it is a stack that is not a complex pair
+     */
+    public static ComplexImage readImage(Path path) throws IOException {
+        ImagePlus imp = open(path);
+        int slices = imp.getStackSize();
+        if (slices == 1) {
+            float[] values = floatPixels(imp.getStack().getProcessor(1));
+            return ComplexImage.ofFloats(imp.getWidth(), imp.getHeight(), values, null);
+        }
+        if (slices == 2 && imp.getBitDepth() == 32) {
+            ImageStack st = imp.getStack();
+            return ComplexImage.ofFloats(imp.getWidth(), imp.getHeight(), floatPixels(st.getProcessor(1)),
+                    floatPixels(st.getProcessor(2)));
+        }
+        throw new IllegalArgumentException(path + " has " + slices + " slices of " + imp.getBitDepth()
+                + "-bit data; expected one slice (a magnitude image) or two 32-bit slices (real, imaginary);"
+                + " extract a single slice first");
+    }
+
+    /**
+     * Reads a two-slice 32-bit real/imaginary TIFF.
+     *
+     * @throws IllegalArgumentException if the file is not such a pair
+     */
+    public static ComplexImage readComplex(Path path) throws IOException {
+        ImagePlus imp = open(path);
+        if (imp.getStackSize() != 2 || imp.getBitDepth() != 32) {
+            throw new IllegalArgumentException(path + " is not a complex image: expected two 32-bit slices (real,"
+                    + " imaginary), found " + imp.getStackSize() + " slice(s) of " + imp.getBitDepth() + "-bit data");
+        }
+        ImageStack st = imp.getStack();
+        return ComplexImage.ofFloats(imp.getWidth(), imp.getHeight(), floatPixels(st.getProcessor(1)),
+                floatPixels(st.getProcessor(2)));
+    }
+
+    /** Reads a mask image: nonzero pixels are sampled. */
+    public static SamplingMask readMask(Path path) throws IOException {
+        ImagePlus imp = open(path);
+        if (imp.getStackSize() != 1) {
+            throw new IllegalArgumentException(path + " has " + imp.getStackSize() + " slices; a mask has one");
+        }
+        return SamplingMask.fromValues(imp.getWidth(), imp.getHeight(), floatPixels(imp.getProcessor()));
+    }
+
+    /** Writes a complex image as a two-slice 32-bit TIFF (real, imaginary). */
+    public static void writeComplex(ComplexImage image, Path path, boolean overwrite) throws IOException {
+        ImageStack st = new ImageStack(image.width(), image.height());
+        st.addSlice("real", new FloatProcessor(image.width(), image.height(), image.reFloat()));
+        st.addSlice("imaginary", new FloatProcessor(image.width(), image.height(), image.imFloat()));
+        ImagePlus imp = new ImagePlus(path.getFileName().toString(), st);
+        AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, true));
+    }
+
+    /** Writes a single-plane 32-bit TIFF. */
+    public static void writeFloat(float[] values, int width, int height, Path path, boolean overwrite)
+            throws IOException {
+        if (values.length != (long) width * height) {
+            throw new IllegalArgumentException("expected " + width + "x" + height + " values, got " + values.length);
+        }
+        FloatProcessor fp = new FloatProcessor(width, height, values.clone());
+        fp.resetMinAndMax();
+        ImagePlus imp = new ImagePlus(path.getFileName().toString(), fp);
+        AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, false));
+    }
+
+    /** Writes a mask as an 8-bit TIFF, 255 where sampled. */
+    public static void writeMask(SamplingMask mask, Path path, boolean overwrite) throws IOException {
+        ByteProcessor bp = new ByteProcessor(mask.width(), mask.height(), mask.toBytes255());
+        ImagePlus imp = new ImagePlus(path.getFileName().toString(), bp);
+        imp.setProperty("Info", mask.toString());
+        AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, false));
+    }
+
+    private static void save(ImagePlus imp, Path tmp, boolean stack) throws IOException {
+        FileSaver saver = new FileSaver(imp);
+        boolean ok = stack ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp.toString());
+        if (!ok) {
+            throw new IOException("ImageJ could not write " + tmp);
+        }
+    }
+
+    private static ImagePlus open(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("no such file: " + path);
+        }
+        ImagePlus imp = IJ.openImage(path.toString());
+        if (imp == null) {
+            throw new IOException("ImageJ cannot open " + path + " (use PNG or TIFF)");
+        }
+        return imp;
+    }
+
+    private static float[] floatPixels(ImageProcessor ip) {
+        ImageProcessor fp = ip instanceof FloatProcessor ? ip : ip.convertToFloat();
+        return ((float[]) fp.getPixels()).clone();
+    }
+}
