@@ -55,10 +55,7 @@ public final class SplineNetworks {
             if (total == null) {
                 total = tv2;
             } else {
-                NDArray sum = total.add(tv2);
-                total.close();
-                tv2.close();
-                total = sum;
+                total = total.add(tv2);
             }
         }
         return total;
