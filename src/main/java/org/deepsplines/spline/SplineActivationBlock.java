@@ -203,7 +203,13 @@ public abstract class SplineActivationBlock extends AbstractBlock implements Lea
 
     /** A 0-d array of {@code type}, rounded like the reference rounds scalars. */
     static NDArray scalar(NDManager manager, double value, DataType type) {
-        return type == DataType.FLOAT64 ? manager.create(value) : manager.create((float) value);
+        // Arrays made from Java values borrow Java memory that is released when they are closed, but the
+        // autograd graph keeps using them in backward; a clone lives in engine-owned memory instead.
+        try (NDArray borrowed = type == DataType.FLOAT64 ? manager.create(value) : manager.create((float) value)) {
+            NDArray owned = borrowed.duplicate();
+            owned.attach(manager);
+            return owned;
+        }
     }
 
     /** Moves an op's result (created in its first operand's manager) into {@code sub}. */

@@ -147,14 +147,15 @@ public final class Trainer {
                     NDArray data = loss.compute(pred, batch.target());
                     NDArray total = data;
                     if (config.tv2Lambda() > 0) {
-                        total = data.add(SplineNetworks.totalTv2(block, sm).mul(config.tv2Lambda()));
+                        total = data.add(SplineNetworks.totalTv2(block, sm).mul(EngineScalars.of(sm, config.tv2Lambda())));
                     }
                     gc.backward(total);
                     dataLoss = data.getFloat();
                 }
                 if (!Double.isFinite(dataLoss)) {
                     throw new IllegalStateException("Training diverged at step " + step + " (loss " + dataLoss
-                            + "). Lower the learning rate, or check the training images for NaN/Inf pixels.");
+                            + diagnose(batch, trainable) + "). Lower the learning rate, or check the training images"
+                            + " for NaN/Inf pixels.");
                 }
                 applyUpdates(trainable, lrFactor, sm);
             }
@@ -204,6 +205,30 @@ public final class Trainer {
             optimizers.get(group).update(p.getKey(), w, g, (float) (base * lrFactor));
             Gradients.zero(w);
         }
+    }
+
+    /** Names what is not finite when the loss is, to tell bad data from an unstable optimisation. */
+    private static String diagnose(Batch batch, List<Pair<String, Parameter>> params) {
+        StringBuilder b = new StringBuilder();
+        if (!allFinite(batch.input()) || !allFinite(batch.target())) {
+            b.append("; the batch itself contains NaN/Inf");
+        }
+        for (Pair<String, Parameter> p : params) {
+            if (!allFinite(p.getValue().getArray())) {
+                b.append("; parameter ").append(p.getKey()).append(" is not finite");
+                break;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean allFinite(NDArray a) {
+        for (float v : a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray()) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Pair<String, Parameter>> trainableParameters() {
