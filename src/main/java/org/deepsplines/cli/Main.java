@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Deep spline networks (learned linear-spline activations) for imaging inverse problems.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
+            ConformanceCommand.class,
         })
 public final class Main implements Runnable {
 
