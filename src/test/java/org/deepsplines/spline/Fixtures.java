@@ -10,7 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-/** Small helpers shared by the spline tests. */
+/** Small utilities shared by the spline tests. */
 final class Fixtures {
 
     private Fixtures() {}
