@@ -316,6 +316,12 @@ class BSplineActivationTest {
     }
 
     @Test
+    void emptyBatchGivesEmptyOutput() {
+        BSplineActivation b = block(Fixtures.config(5, 0.5, 3).build(), DataType.FLOAT32, new Shape(1, 3, 2, 2));
+        assertEquals(0, Fixtures.forward(manager, b, new double[0], new Shape(0, 3, 2, 2), DataType.FLOAT32).length);
+    }
+
+    @Test
     void float32GridIsTheFloatRoundedGrid() {
         BSplineActivation b32 = block(SplineConfig.builder().size(51).range(4).numActivations(1).build(),
                 DataType.FLOAT32, new Shape(1, 1));
