@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             DemoCommand.class,
             SimulateMriCommand.class,
+            BenchCommand.class,
+            ConformanceCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -55,6 +55,7 @@ public final class SplineNetworks {
             if (total == null) {
                 total = tv2;
             } else {
+                // No early close: the partial sums are nodes of the graph that backward walks.
                 total = total.add(tv2);
             }
         }

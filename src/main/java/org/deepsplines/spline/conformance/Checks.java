@@ -7,7 +7,7 @@ import org.deepsplines.spline.SplineBasis;
 import org.deepsplines.spline.SplineConfig;
 import org.deepsplines.spline.SplineInit;
 
-/** Helpers shared by the per-kind checks: configuration from a file, rounding-noise levels. */
+/** Code shared by the per-kind checks: configuration from a file, rounding-noise levels. */
 final class Checks {
 
     private Checks() {}
