@@ -1,15 +1,11 @@
 package org.deepsplines.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.deepsplines.data.GrayImage;
-import org.deepsplines.data.ImageFiles;
-import org.deepsplines.data.ImageFolderReader;
+import org.deepsplines.denoise.DenoiseFiles;
 import org.deepsplines.denoise.DenoiseOptions;
 import org.deepsplines.denoise.DenoiserModel;
+import org.deepsplines.nn.DeviceSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,39 +37,19 @@ final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Override
     public Integer call() throws Exception {
-        try (DenoiserModel m = model == null ? DenoiserModel.bundled() : DenoiserModel.load(model)) {
+        DeviceSelection where = DeviceSelection.resolve(device);
+        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
+        try (DenoiserModel m = DenoiserModel.loadOrBundled(model, where.device())) {
             DenoiseOptions options = DenoiseOptions.defaults().withTileSize(tile).withMemoryBudget(memoryMb << 20)
                     .withClip(clip);
-            List<Path> files = new ArrayList<>();
-            boolean folder = Files.isDirectory(input);
-            if (folder) {
-                files.addAll(new ImageFolderReader().listImageFiles(input));
-                if (files.isEmpty()) {
-                    throw new IllegalArgumentException("No PNG/TIFF image in " + input);
-                }
-                Files.createDirectories(output);
-            } else {
-                files.add(input);
-            }
-            for (Path f : files) {
-                Path target = folder ? output.resolve(stem(f) + "_denoised.tif") : output;
-                ImageFiles.Opened opened = ImageFiles.open(f);
-                GrayImage in = opened.image();
-                long t0 = System.nanoTime();
-                GrayImage res = m.denoise(in, options.withProgress(p -> {}));
-                ImageFiles.write(res, opened.calibration(), keepType ? Math.max(8, in.bitDepth()) : 32, target, overwrite);
-                System.out.printf("%s -> %s (%dx%dx%d, %.2f s)%n", f.getFileName(), target, in.width(), in.height(),
-                        in.depth(), (System.nanoTime() - t0) / 1e9);
-            }
+            new DenoiseFiles(m).options(options).keepType(keepType).overwrite(overwrite)
+                    .run(input, output, d -> System.out.println(d.describe()));
         }
         return 0;
-    }
-
-    static String stem(Path f) {
-        String n = f.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 }

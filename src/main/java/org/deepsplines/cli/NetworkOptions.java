@@ -1,11 +1,7 @@
 package org.deepsplines.cli;
 
-import org.deepsplines.nn.ActivationKind;
-import org.deepsplines.nn.ActivationSpec;
 import org.deepsplines.nn.DnCnnConfig;
-import org.deepsplines.spline.SlopeConstraint;
-import org.deepsplines.spline.SplineConfig;
-import org.deepsplines.spline.SplineInit;
+import org.deepsplines.nn.NetworkSettings;
 import picocli.CommandLine.Option;
 
 /** Architecture and activation options shared by the training commands. */
@@ -46,23 +42,13 @@ final class NetworkOptions {
             description = "Spline slope constraint after each step: none, 1-lipschitz, monotone (default: ${DEFAULT-VALUE}).")
     String constraint;
 
-    DnCnnConfig toConfig(int channels) {
-        return DnCnnConfig.builder().depth(depth).width(width).kernel(kernel).batchNorm(batchNorm)
-                .spatialDims(threeD ? 3 : 2).channels(channels).activation(activationSpec()).build();
+    /** The choices as the library's network settings (shared with the Fiji commands). */
+    NetworkSettings settings() {
+        return new NetworkSettings(activation, depth, width, kernel, batchNorm, threeD, splineSize, splineRange,
+                splineGrid, splineInit, constraint);
     }
 
-    ActivationSpec activationSpec() {
-        ActivationKind kind = ActivationKind.parse(activation);
-        if (kind != ActivationKind.SPLINE) {
-            return ActivationSpec.of(kind);
-        }
-        SplineConfig.Builder b = SplineConfig.builder().size(splineSize).numActivations(1)
-                .init(SplineInit.parse(splineInit)).constraint(SlopeConstraint.parse(constraint));
-        if (splineGrid != null) {
-            b.grid(splineGrid);
-        } else {
-            b.range(splineRange);
-        }
-        return ActivationSpec.spline(b.build());
+    DnCnnConfig toConfig(int channels) {
+        return settings().toConfig(channels);
     }
 }

@@ -1,24 +1,14 @@
 package org.deepsplines.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.deepsplines.mri.Acquisition;
-import org.deepsplines.mri.CenteredFft2;
 import org.deepsplines.mri.ComplexImage;
-import org.deepsplines.mri.KSpaceNoise;
-import org.deepsplines.mri.MaskGenerator;
 import org.deepsplines.mri.MaskType;
+import org.deepsplines.mri.MriSimulation;
 import org.deepsplines.mri.PhaseEncodeAxis;
-import org.deepsplines.mri.ReconstructionMetrics;
-import org.deepsplines.mri.SamplingMask;
-import org.deepsplines.mri.TvCompressedSensing;
-import org.deepsplines.mri.TvParameters;
 import org.deepsplines.mri.io.MriImageFiles;
+import org.deepsplines.mri.io.SimulationFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,10 +26,10 @@ import picocli.CommandLine.Spec;
             "Prints the exact acceleration reached (total / sampled k-space points)."})
 public final class SimulateMriCommand implements Callable<Integer> {
 
-    static final String KSPACE_FILE = "kspace_re_im.tif";
-    static final String MASK_FILE = "mask.tif";
-    static final String ZERO_FILLED_FILE = "zero_filled.tif";
-    static final String TV_FILE = "tv_cs.tif";
+    static final String KSPACE_FILE = SimulationFiles.KSPACE_FILE;
+    static final String MASK_FILE = SimulationFiles.MASK_FILE;
+    static final String ZERO_FILLED_FILE = SimulationFiles.ZERO_FILLED_FILE;
+    static final String TV_FILE = SimulationFiles.TV_FILE;
 
     @Spec
     CommandSpec spec;
@@ -97,82 +87,19 @@ public final class SimulateMriCommand implements Callable<Integer> {
         if (snrDb != null && noiseSigma != 0) {
             throw new IllegalArgumentException("give either --noise-sigma or --snr-db, not both");
         }
-        MaskType type = MaskType.parse(maskType);
-        PhaseEncodeAxis axis = parseAxis(phaseEncode);
-        MaskGenerator generator = type.generator(acceleration, centerFraction, axis);
-        List<Path> targets = new ArrayList<>(List.of(out.resolve(KSPACE_FILE), out.resolve(MASK_FILE),
-                out.resolve(ZERO_FILLED_FILE)));
-        if (tv) {
-            targets.add(out.resolve(TV_FILE));
-        }
-        if (!overwrite) {
-            for (Path p : targets) {
-                if (Files.exists(p)) {
-                    throw new IllegalArgumentException(p + " exists; pass --overwrite to replace it, or choose"
-                            + " another --out folder");
-                }
-            }
-        }
-
+        MriSimulation.Settings settings = new MriSimulation.Settings(MaskType.parse(maskType), acceleration,
+                centerFraction, PhaseEncodeAxis.parse(phaseEncode), seed, noiseSigma, snrDb, tv, tvLambda);
+        SimulationFiles.checkWritable(out, tv, overwrite);
         ComplexImage image = MriImageFiles.readImage(input);
         image.requireFinite("input image " + input);
-        SamplingMask mask = generator.generate(image.width(), image.height(), seed);
-        double sigma = noiseSigma;
-        if (snrDb != null) {
-            sigma = KSpaceNoise.sigmaForSnrDb(CenteredFft2.forward(image), mask, snrDb);
-        }
-        Acquisition acq = Acquisition.simulate(image, mask, sigma, seed + 1);
-        ComplexImage zeroFilled = acq.zeroFilled();
+        MriSimulation.Result result = MriSimulation.run(image, settings);
 
         PrintWriter log = spec.commandLine().getOut();
-        double[] reference = image.magnitude();
-        log.printf(Locale.ROOT, "input: %s (%dx%d%s)%n", input, image.width(), image.height(),
-                isReal(image) ? ", magnitude" : ", complex");
-        log.printf(Locale.ROOT, "mask: %s%n", mask.description());
-        log.printf(Locale.ROOT, "acceleration: %.4f exact (requested %.4g), %d of %d k-space samples (fraction %.4f)%n",
-                mask.acceleration(), acceleration, mask.sampledCount(), mask.totalCount(), mask.sampledFraction());
-        log.printf(Locale.ROOT, "noise: sigma %.6g per real/imaginary component%n", sigma);
-        log.printf(Locale.ROOT, "zero-filled PSNR vs input magnitude: %.2f dB%n",
-                ReconstructionMetrics.psnr(reference, zeroFilled.magnitude()));
-
-        MriImageFiles.writeComplex(acq.kspace(), targets.get(0), overwrite);
-        MriImageFiles.writeMask(mask, targets.get(1), overwrite);
-        MriImageFiles.writeFloat(zeroFilled.magnitudeFloat(), image.width(), image.height(), targets.get(2), overwrite);
-        if (tv) {
-            TvParameters p = TvParameters.defaults();
-            if (tvLambda != null) {
-                p = p.withRelativeLambda(tvLambda);
-            }
-            TvCompressedSensing.Result r = new TvCompressedSensing(p).reconstruct(acq.kspace(), mask);
-            log.printf(Locale.ROOT, "TV-CS PSNR vs input magnitude: %.2f dB (%d iterations)%n",
-                    ReconstructionMetrics.psnr(reference, r.image().magnitude()), r.iterations());
-            MriImageFiles.writeFloat(r.image().magnitudeFloat(), image.width(), image.height(), targets.get(3),
-                    overwrite);
-        }
-        for (Path p : targets) {
+        result.report(input.toString()).forEach(log::println);
+        for (Path p : SimulationFiles.write(result, out, overwrite)) {
             log.println("wrote " + p);
         }
         log.flush();
         return 0;
-    }
-
-    private static PhaseEncodeAxis parseAxis(String name) {
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "x":
-                return PhaseEncodeAxis.X;
-            case "y":
-                return PhaseEncodeAxis.Y;
-            default:
-                throw new IllegalArgumentException("--phase-encode must be x or y, got '" + name + "'");
-        }
-    }
-
-    private static boolean isReal(ComplexImage image) {
-        for (double v : image.im()) {
-            if (v != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

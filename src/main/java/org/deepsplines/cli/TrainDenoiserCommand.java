@@ -2,14 +2,11 @@ package org.deepsplines.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.deepsplines.data.AtomicFiles;
-import org.deepsplines.data.ImageFolderReader;
 import org.deepsplines.denoise.DenoiserModel;
 import org.deepsplines.denoise.DenoiserSettings;
-import org.deepsplines.denoise.DenoiserTrainer;
+import org.deepsplines.denoise.DenoiserTrainingJob;
 import org.deepsplines.denoise.NoiseRange;
-import org.deepsplines.nn.ParameterCounts;
-import org.deepsplines.train.Checkpoint;
+import org.deepsplines.nn.DeviceSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,33 +51,27 @@ final class TrainDenoiserCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Resume from this checkpoint (architecture and settings are taken from it).")
     Path resume;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Mixin NetworkOptions network;
     @Mixin TrainingOptions training;
 
     @Override
     public Integer call() throws Exception {
-        AtomicFiles.checkWritable(out, overwrite);
-        ImageFolderReader.Result read = new ImageFolderReader().recursive(recursive).volumes(network.threeD).read(images);
-        read.warnings().forEach(w -> System.err.println("warning: " + w));
-        DenoiserTrainer trainer;
-        if (resume != null) {
-            trainer = DenoiserTrainer.resuming(Checkpoint.read(resume));
-        } else {
-            NoiseRange noise = sigma != null ? NoiseRange.fixed(sigma) : new NoiseRange(sigmaMin, sigmaMax);
-            DenoiserSettings settings = DenoiserSettings.defaults().withNoise(noise).withPatchSize(patch)
-                    .withValidation(validation, 32)
-                    .withSparsifyTolerance(sparsifyTolerance == null ? Double.NaN : sparsifyTolerance);
-            trainer = new DenoiserTrainer(network.toConfig(1), training.toConfig(), settings);
+        DeviceSelection where = DeviceSelection.resolve(device);
+        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
+        NoiseRange noise = sigma != null ? NoiseRange.fixed(sigma) : new NoiseRange(sigmaMin, sigmaMax);
+        DenoiserSettings settings = DenoiserSettings.defaults().withNoise(noise).withPatchSize(patch)
+                .withValidation(validation, 32)
+                .withSparsifyTolerance(sparsifyTolerance == null ? Double.NaN : sparsifyTolerance);
+        DenoiserTrainingJob job = new DenoiserTrainingJob(images, out)
+                .network(network.toConfig(1), training.toConfig()).settings(settings)
+                .recursive(recursive).overwrite(overwrite).checkpoint(checkpoint).resume(resume)
+                .device(where.device()).listener(new ConsoleProgress(System.out))
+                .messages(System.out::println).warnings(w -> System.err.println("warning: " + w));
+        try (DenoiserModel model = job.run()) {
+            return 0;
         }
-        Path cp = checkpoint != null ? checkpoint : resume;
-        if (cp != null) {
-            trainer.checkpoint(cp);
-        }
-        trainer.listener(new ConsoleProgress(System.out)).messages(System.out::println);
-        try (DenoiserModel model = trainer.train(read.images())) {
-            model.save(out, overwrite);
-            System.out.println("Model written to " + out.toAbsolutePath() + " (" + ParameterCounts.of(model.block()) + ")");
-        }
-        return 0;
     }
 }

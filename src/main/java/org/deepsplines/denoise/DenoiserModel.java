@@ -1,5 +1,6 @@
 package org.deepsplines.denoise;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -44,26 +45,61 @@ public final class DenoiserModel implements AutoCloseable {
 
     /** Loads a model file written by {@link #save}. */
     public static DenoiserModel load(Path file) throws IOException {
-        return fromModelFile(ModelFile.read(file), file.toString());
+        return load(file, null);
+    }
+
+    /**
+     * Loads a model file onto a device.
+     *
+     * @param device where the network runs; null for the engine's default
+     */
+    public static DenoiserModel load(Path file, Device device) throws IOException {
+        return fromModelFile(ModelFile.read(file), file.toString(), device);
     }
 
     /** The pretrained blind grayscale denoiser (σ 0–50) shipped with the plugin. */
     public static DenoiserModel bundled() throws IOException {
+        return bundled(null);
+    }
+
+    /**
+     * The bundled denoiser on a device.
+     *
+     * @param device where the network runs; null for the engine's default
+     */
+    public static DenoiserModel bundled(Device device) throws IOException {
         try (InputStream in = DenoiserModel.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The bundled denoiser is missing from this build; pass a model file instead.");
             }
-            return fromModelFile(ModelFile.read(in, "bundled denoiser"), "bundled denoiser");
+            return fromModelFile(ModelFile.read(in, "bundled denoiser"), "bundled denoiser", device);
         }
     }
 
+    /**
+     * The model in {@code file}, or the bundled denoiser when {@code file} is null: the default every
+     * front end applies when the user names no model.
+     */
+    public static DenoiserModel loadOrBundled(Path file, Device device) throws IOException {
+        return file == null ? bundled(device) : load(file, device);
+    }
+
+    /** A short name for messages: the file name, or "bundled denoiser". */
+    public static String displayName(Path fileOrNull) {
+        return fileOrNull == null ? "bundled denoiser" : String.valueOf(fileOrNull.getFileName());
+    }
+
     static DenoiserModel fromModelFile(ModelFile file, String name) {
+        return fromModelFile(file, name, null);
+    }
+
+    static DenoiserModel fromModelFile(ModelFile file, String name, Device device) {
         if (!TASK.equals(file.task())) {
             throw new IllegalArgumentException(name + " is a '" + file.task() + "' model, not a denoiser.");
         }
         JsonObject d = file.config();
         DnCnnConfig arch = DnCnnConfig.fromJson(d.getAsJsonObject("architecture"));
-        NDManager m = NDManager.newBaseManager();
+        NDManager m = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             Block b = DnCnn.build(arch);
             NetworkInitializer.initialize(b, m, DnCnn.initShape(arch, 16), 0);

@@ -1,5 +1,6 @@
 package org.deepsplines.denoise;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -44,6 +45,7 @@ public final class DenoiserTrainer {
     private Path checkpointFile;
     private Checkpoint resumeFrom;
     private java.util.function.Consumer<String> messages = s -> {};
+    private Device device;
 
     public DenoiserTrainer(DnCnnConfig architecture, TrainingConfig training, DenoiserSettings settings) {
         this.architecture = architecture;
@@ -67,6 +69,12 @@ public final class DenoiserTrainer {
 
     public DenoiserTrainer control(TrainingControl c) {
         control = c;
+        return this;
+    }
+
+    /** Trains on this device (null, the default: the engine's default device). */
+    public DenoiserTrainer device(Device d) {
+        device = d;
         return this;
     }
 
@@ -119,7 +127,7 @@ public final class DenoiserTrainer {
         NoisyBatch val = GaussianNoise.fixed(settings.noise().validationSigma() / 255.0, training.seed() + 29)
                 .apply(valClean);
 
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             Block block = DnCnn.build(architecture);
             NetworkInitializer.initialize(block, manager, DnCnn.initShape(architecture, p), training.seed());

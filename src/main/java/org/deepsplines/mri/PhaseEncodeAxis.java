@@ -15,6 +15,18 @@ public enum PhaseEncodeAxis {
         return this == X ? width : height;
     }
 
+    /** Parses "x" or "y" (case-insensitive). */
+    public static PhaseEncodeAxis parse(String name) {
+        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "x":
+                return X;
+            case "y":
+                return Y;
+            default:
+                throw new IllegalArgumentException("The phase-encode axis must be x or y, got '" + name + "'");
+        }
+    }
+
     /** What one line is called in messages. */
     String lineName() {
         return this == X ? "columns" : "rows";

@@ -32,7 +32,17 @@ public final class MriImageFiles {
      * @throws IllegalArgumentException if it is a stack that is not a complex pair
      */
     public static ComplexImage readImage(Path path) throws IOException {
-        ImagePlus imp = open(path);
+        return fromImagePlus(open(path), path.toString());
+    }
+
+    /**
+     * An open image as a complex image: one plane is a magnitude image (imaginary part zero), two 32-bit
+     * slices are (real, imaginary).
+     *
+     * @param name used in error messages
+     * @throws IllegalArgumentException for any other stack
+     */
+    public static ComplexImage fromImagePlus(ImagePlus imp, String name) {
         int slices = imp.getStackSize();
         if (slices == 1) {
             float[] values = floatPixels(imp.getStack().getProcessor(1));
@@ -43,9 +53,37 @@ public final class MriImageFiles {
             return ComplexImage.ofFloats(imp.getWidth(), imp.getHeight(), floatPixels(st.getProcessor(1)),
                     floatPixels(st.getProcessor(2)));
         }
-        throw new IllegalArgumentException(path + " has " + slices + " slices of " + imp.getBitDepth()
+        throw new IllegalArgumentException(name + " has " + slices + " slices of " + imp.getBitDepth()
                 + "-bit data; expected one slice (a magnitude image) or two 32-bit slices (real, imaginary);"
                 + " extract a single slice first");
+    }
+
+    /** A complex image as a two-slice 32-bit stack (slice 1 real, slice 2 imaginary). */
+    public static ImagePlus complexImagePlus(ComplexImage image, String title) {
+        ImageStack st = new ImageStack(image.width(), image.height());
+        st.addSlice("real", new FloatProcessor(image.width(), image.height(), image.reFloat()));
+        st.addSlice("imaginary", new FloatProcessor(image.width(), image.height(), image.imFloat()));
+        ImagePlus imp = new ImagePlus(title, st);
+        imp.resetDisplayRange();
+        return imp;
+    }
+
+    /** A mask as an 8-bit image, 255 where sampled; its description goes into the image info. */
+    public static ImagePlus maskImagePlus(SamplingMask mask, String title) {
+        ByteProcessor bp = new ByteProcessor(mask.width(), mask.height(), mask.toBytes255());
+        ImagePlus imp = new ImagePlus(title, bp);
+        imp.setProperty("Info", mask.toString());
+        return imp;
+    }
+
+    /** A single-plane 32-bit image (values copied). */
+    public static ImagePlus floatImagePlus(float[] values, int width, int height, String title) {
+        if (values.length != (long) width * height) {
+            throw new IllegalArgumentException("expected " + width + "x" + height + " values, got " + values.length);
+        }
+        FloatProcessor fp = new FloatProcessor(width, height, values.clone());
+        fp.resetMinAndMax();
+        return new ImagePlus(title, fp);
     }
 
     /**
@@ -75,30 +113,20 @@ public final class MriImageFiles {
 
     /** Writes a complex image as a two-slice 32-bit TIFF (real, imaginary). */
     public static void writeComplex(ComplexImage image, Path path, boolean overwrite) throws IOException {
-        ImageStack st = new ImageStack(image.width(), image.height());
-        st.addSlice("real", new FloatProcessor(image.width(), image.height(), image.reFloat()));
-        st.addSlice("imaginary", new FloatProcessor(image.width(), image.height(), image.imFloat()));
-        ImagePlus imp = new ImagePlus(path.getFileName().toString(), st);
+        ImagePlus imp = complexImagePlus(image, path.getFileName().toString());
         AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, true));
     }
 
     /** Writes a single-plane 32-bit TIFF. */
     public static void writeFloat(float[] values, int width, int height, Path path, boolean overwrite)
             throws IOException {
-        if (values.length != (long) width * height) {
-            throw new IllegalArgumentException("expected " + width + "x" + height + " values, got " + values.length);
-        }
-        FloatProcessor fp = new FloatProcessor(width, height, values.clone());
-        fp.resetMinAndMax();
-        ImagePlus imp = new ImagePlus(path.getFileName().toString(), fp);
+        ImagePlus imp = floatImagePlus(values, width, height, path.getFileName().toString());
         AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, false));
     }
 
     /** Writes a mask as an 8-bit TIFF, 255 where sampled. */
     public static void writeMask(SamplingMask mask, Path path, boolean overwrite) throws IOException {
-        ByteProcessor bp = new ByteProcessor(mask.width(), mask.height(), mask.toBytes255());
-        ImagePlus imp = new ImagePlus(path.getFileName().toString(), bp);
-        imp.setProperty("Info", mask.toString());
+        ImagePlus imp = maskImagePlus(mask, path.getFileName().toString());
         AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, false));
     }
 
