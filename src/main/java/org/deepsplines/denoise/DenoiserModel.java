@@ -68,11 +68,16 @@ public final class DenoiserModel implements AutoCloseable {
      * @param device where the network runs; null for the engine's default
      */
     public static DenoiserModel bundled(Device device) throws IOException {
+        return fromModelFile(bundledModelFile(), "bundled denoiser", device);
+    }
+
+    /** The bundled denoiser's model file (e.g. to inspect or export it). */
+    public static ModelFile bundledModelFile() throws IOException {
         try (InputStream in = DenoiserModel.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The bundled denoiser is missing from this build; pass a model file instead.");
             }
-            return fromModelFile(ModelFile.read(in, "bundled denoiser"), "bundled denoiser", device);
+            return ModelFile.read(in, "bundled denoiser");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.deepsplines.fiji.plot;
 
+import ai.djl.nn.Block;
+import ij.ImagePlus;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -9,8 +11,10 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
+import org.deepsplines.model.LayerStatistics;
 import org.deepsplines.spline.ActivationTable;
 import org.deepsplines.spline.LearnedActivation;
+import org.deepsplines.spline.SplineNetworks;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -24,7 +28,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Draws every learned activation of every layer as small multiples: one panel per activation, one
  * block of rows per layer. The grid range is shaded, the linear extrapolation beyond it is dashed, and
  * active knots (slope change above a threshold) are marked with dots. Each layer's header gives its
- * active-knot count and largest Lipschitz constant.
+ * active-knot count, largest Lipschitz constant and Σ BV2 (its factor in the network's Lipschitz bound);
+ * when drawn from a whole network, a header line adds the network's Lipschitz bound and knot totals.
  */
 public final class ActivationFigure {
     private static final Color CURVE = new Color(0x1f4e9a);
@@ -57,11 +62,37 @@ public final class ActivationFigure {
 
     /** Renders the figure; {@code title} goes on top. */
     public BufferedImage render(List<LearnedActivation> layers, String title) {
+        return render(layers, title, null);
+    }
+
+    /**
+     * Renders every learned activation of {@code network} with a header line that gives the network's
+     * Lipschitz bound and its active knots in total.
+     */
+    public BufferedImage render(Block network, String title) {
+        List<LearnedActivation> layers = SplineNetworks.find(network);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("This network has no learned activations to show (ReLU-type model).");
+        }
+        List<LayerStatistics> stats = LayerStatistics.of(layers, knotThreshold);
+        String subtitle = String.format(Locale.ROOT,
+                "%d layers; active knots %d / %d (|slope change| > %.3g); network Lipschitz bound %.4g",
+                layers.size(), LayerStatistics.totalActive(stats), LayerStatistics.totalKnots(stats), knotThreshold,
+                SplineNetworks.lipschitzBound(network));
+        return render(layers, title, subtitle);
+    }
+
+    /** The rendered figure as an RGB ImageJ image (e.g. to show, or to save as PNG/TIFF). */
+    public static ImagePlus toImagePlus(BufferedImage figure, String title) {
+        return new ImagePlus(title, figure);
+    }
+
+    private BufferedImage render(List<LearnedActivation> layers, String title, String subtitle) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("This network has no learned activations to show (ReLU-type model).");
         }
         int header = 22;
-        int top = 30;
+        int top = subtitle == null ? 30 : 48;
         int cols = 1;
         for (LearnedActivation l : layers) {
             cols = Math.max(cols, Math.min(columns, l.config().numActivations()));
@@ -82,6 +113,11 @@ public final class ActivationFigure {
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             g.drawString(title, 6, 20);
+            if (subtitle != null) {
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(subtitle, 6, 38);
+            }
             int y = top;
             for (int li = 0; li < layers.size(); li++) {
                 LearnedActivation layer = layers.get(li);
@@ -103,26 +139,9 @@ public final class ActivationFigure {
         return img;
     }
 
-    /** One line per layer: activations, active knots, largest exact Lipschitz constant. */
+    /** One line per layer: activations, grid, active knots, largest exact Lipschitz constant, Σ BV2. */
     String layerSummary(int index, LearnedActivation layer) {
-        int n = layer.config().numActivations();
-        int active = 0;
-        int total = 0;
-        for (int a = 0; a < n; a++) {
-            for (double s : layer.knotTable(a).slopeChanges()) {
-                total++;
-                if (Math.abs(s) > knotThreshold) {
-                    active++;
-                }
-            }
-        }
-        double lip = 0;
-        for (double l : layer.lipschitzPerActivation()) {
-            lip = Math.max(lip, l);
-        }
-        return String.format(Locale.ROOT, "Layer %d: %d activations, grid [%.3g, %.3g], active knots %d / %d, max Lipschitz %.3g",
-                index + 1, n, -layer.grid() * (layer.config().size() / 2), layer.grid() * (layer.config().size() / 2),
-                active, total, lip);
+        return LayerStatistics.of(index + 1, layer, knotThreshold).describe();
     }
 
     JFreeChart chart(ActivationTable t) {
