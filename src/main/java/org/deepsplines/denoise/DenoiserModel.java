@@ -17,6 +17,7 @@ import org.deepsplines.data.TiledInference;
 import org.deepsplines.model.ModelFile;
 import org.deepsplines.nn.DnCnn;
 import org.deepsplines.nn.DnCnnConfig;
+import org.deepsplines.nn.GradientMode;
 import org.deepsplines.nn.NetworkInitializer;
 import org.deepsplines.train.TrainingLog;
 
@@ -104,6 +105,7 @@ public final class DenoiserModel implements AutoCloseable {
         }
         JsonObject d = file.config();
         DnCnnConfig arch = DnCnnConfig.fromJson(d.getAsJsonObject("architecture"));
+        GradientMode.offOnThisThread();
         NDManager m = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             Block b = DnCnn.build(arch);
@@ -217,6 +219,7 @@ public final class DenoiserModel implements AutoCloseable {
 
     /** Runs the network on one tile (no gradients; all temporaries freed). */
     float[] runTile(float[] tile, long[] shape) {
+        GradientMode.offOnThisThread();
         try (NDManager sm = manager.newSubManager()) {
             NDArray x = sm.create(tile, new Shape(shape));
             NDArray y = block.forward(new ParameterStore(sm, false), new NDList(x), false).singletonOrThrow();

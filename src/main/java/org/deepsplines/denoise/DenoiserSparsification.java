@@ -7,6 +7,7 @@ import org.deepsplines.data.GrayImage;
 import org.deepsplines.data.NoisyBatch;
 import org.deepsplines.data.PatchBatch;
 import org.deepsplines.data.PatchSampler;
+import org.deepsplines.nn.GradientMode;
 import org.deepsplines.train.SparsityScan;
 
 /**
@@ -37,6 +38,7 @@ public final class DenoiserSparsification {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("The test noise σ must be > 0 (0–255 scale), got " + sigma);
         }
+        GradientMode.offOnThisThread();
         List<GrayImage> normalized = new ArrayList<>();
         int minSide = Integer.MAX_VALUE;
         for (GrayImage im : images) {

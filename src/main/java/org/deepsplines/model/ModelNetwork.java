@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.deepsplines.nn.DnCnn;
 import org.deepsplines.nn.DnCnnConfig;
+import org.deepsplines.nn.GradientMode;
 import org.deepsplines.nn.NetworkInitializer;
 import org.deepsplines.spline.LearnedActivation;
 import org.deepsplines.spline.SplineNetworks;
@@ -51,6 +52,7 @@ public final class ModelNetwork implements AutoCloseable {
                     + " that this version can read.");
         }
         NetworkArchitecture builder = architectureFor(arch, name);
+        GradientMode.offOnThisThread();
         NDManager m = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             Block b = builder.build(arch);

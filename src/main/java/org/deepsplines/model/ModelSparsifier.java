@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import org.deepsplines.nn.GradientMode;
 import org.deepsplines.spline.LearnedActivation;
 
 /**
@@ -77,6 +78,8 @@ public final class ModelSparsifier {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("This network has no learned activations to sparsify (ReLU-type model).");
         }
+        // Sparsifying edits parameters in place, which autograd forbids on threads where it is on.
+        GradientMode.offOnThisThread();
         int n = layers.size();
         int[] before = new int[n];
         int[] after = new int[n];

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepsplines.nn.GradientMode;
 import org.deepsplines.spline.SplineNetworks;
 
 /**
@@ -121,6 +122,8 @@ public final class Trainer {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.threads()));
         }
         Engine engine = Engine.getInstance();
+        // Parameter updates are in-place edits: autograd must be off on whichever thread trains.
+        GradientMode.offOnThisThread();
         ParameterStore store = new ParameterStore(manager, false);
         List<Pair<String, Parameter>> trainable = trainableParameters();
         long start = System.nanoTime();
