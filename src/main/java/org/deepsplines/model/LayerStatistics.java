@@ -38,15 +38,15 @@ public record LayerStatistics(int layer, int activations, int activeKnots, int t
     public static LayerStatistics of(int index, LearnedActivation layer, double threshold) {
         int n = layer.config().numActivations();
         int active = 0;
-        int total = 0;
         for (int a = 0; a < n; a++) {
+            // The two end knots never change the slope (the spline continues linearly), so S − 2 can be active.
             for (double s : layer.knotTable(a).slopeChanges()) {
-                total++;
                 if (Math.abs(s) > threshold) {
                     active++;
                 }
             }
         }
+        int total = n * (layer.config().size() - 2);
         double lip = 0;
         for (double l : layer.lipschitzPerActivation()) {
             lip = Math.max(lip, l);

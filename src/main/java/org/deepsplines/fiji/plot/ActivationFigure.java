@@ -161,10 +161,10 @@ public final class ActivationFigure {
         right.add(hi, values[values.length - 1]);
         right.add(hi + margin, values[values.length - 1] + margin * t.rightSlope());
         XYSeries active = new XYSeries("knots", false);
-        double[] a = t.slopeChanges();
+        double[] a = t.slopeChanges(); // one entry per knot
         for (int k = 0; k < a.length; k++) {
             if (Math.abs(a[k]) > knotThreshold) {
-                active.add(knots[k + 1], values[k + 1]);
+                active.add(knots[k], values[k]);
             }
         }
         XYSeriesCollection data = new XYSeriesCollection();
