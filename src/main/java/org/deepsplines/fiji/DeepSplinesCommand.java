@@ -1,6 +1,8 @@
 package org.deepsplines.fiji;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.util.concurrent.CancellationException;
 import org.deepsplines.train.TrainingCancelledException;
 import org.scijava.app.StatusService;
@@ -34,6 +36,7 @@ abstract class DeepSplinesCommand extends ContextCommand {
     @Override
     public final void run() {
         try {
+            blankFilesMeanNotGiven();
             execute();
         } catch (TrainingCancelledException | CancellationException e) {
             end(e.getMessage() == null ? "Cancelled." : e.getMessage());
@@ -45,6 +48,24 @@ abstract class DeepSplinesCommand extends ContextCommand {
             throw new IllegalStateException(e);
         } finally {
             statusService.clearStatus();
+        }
+    }
+
+    /**
+     * A file field left empty in a dialog, or written {@code key=[]} in a macro, arrives as a File with an
+     * empty path: treat it as not given, so that the documented default applies.
+     */
+    private void blankFilesMeanNotGiven() throws IllegalAccessException {
+        for (Class<?> c = getClass(); c != DeepSplinesCommand.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getType() == File.class && f.isAnnotationPresent(Parameter.class)) {
+                    f.setAccessible(true);
+                    File value = (File) f.get(this);
+                    if (value != null && value.getPath().trim().isEmpty()) {
+                        f.set(this, null);
+                    }
+                }
+            }
         }
     }
 
