@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Timing benchmarks; each prints one JSON line.",
         subcommands = {
             BenchActivationCommand.class,
+            BenchDncnnCommand.class,
         })
 final class BenchCommand implements Runnable {
 
