@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchActivationCommand.class,
             BenchDncnnCommand.class,
+            BenchQualityCommand.class,
         })
 final class BenchCommand implements Runnable {
 

@@ -2,6 +2,8 @@ package org.deepsplines.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.deepsplines.data.AtomicFiles;
 import org.deepsplines.data.ImageFolderReader;
 import org.deepsplines.denoise.DenoiserModel;
@@ -10,6 +12,7 @@ import org.deepsplines.denoise.DenoiserTrainer;
 import org.deepsplines.denoise.NoiseRange;
 import org.deepsplines.nn.ParameterCounts;
 import org.deepsplines.train.Checkpoint;
+import org.deepsplines.train.TrainingControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,6 +57,8 @@ final class TrainDenoiserCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Resume from this checkpoint (architecture and settings are taken from it).")
     Path resume;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin NetworkOptions network;
     @Mixin TrainingOptions training;
 
@@ -64,7 +69,9 @@ final class TrainDenoiserCommand implements Callable<Integer> {
         read.warnings().forEach(w -> System.err.println("warning: " + w));
         DenoiserTrainer trainer;
         if (resume != null) {
-            trainer = DenoiserTrainer.resuming(Checkpoint.read(resume));
+            Checkpoint c = Checkpoint.read(resume);
+            boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+            trainer = DenoiserTrainer.resuming(c, stepsGiven ? Math.max(training.steps, c.step()) : c.training().steps());
         } else {
             NoiseRange noise = sigma != null ? NoiseRange.fixed(sigma) : new NoiseRange(sigmaMin, sigmaMax);
             DenoiserSettings settings = DenoiserSettings.defaults().withNoise(noise).withPatchSize(patch)
@@ -76,10 +83,30 @@ final class TrainDenoiserCommand implements Callable<Integer> {
         if (cp != null) {
             trainer.checkpoint(cp);
         }
-        trainer.listener(new ConsoleProgress(System.out)).messages(System.out::println);
+        TrainingControl control = new TrainingControl();
+        trainer.listener(new ConsoleProgress(System.out)).messages(System.out::println).control(control);
+        // Ctrl-C ends training like "Stop and keep best": the best model so far is still written.
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            System.out.println("Interrupted: stopping and keeping the best model so far...");
+            control.stopAndKeepBest();
+            try {
+                saved.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         try (DenoiserModel model = trainer.train(read.images())) {
             model.save(out, overwrite);
             System.out.println("Model written to " + out.toAbsolutePath() + " (" + ParameterCounts.of(model.block()) + ")");
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it only waited for the save above.
+            }
         }
         return 0;
     }
