@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Timing benchmarks; each prints one JSON line.",
         subcommands = {
             BenchActivationCommand.class,
+            BenchDncnnCommand.class,
+            BenchQualityCommand.class,
         })
 final class BenchCommand implements Runnable {
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DenoiseCommand.class,
             EvaluateCommand.class,
             DemoCommand.class,
+            ExportModelCommand.class,
             SimulateMriCommand.class,
             BenchCommand.class,
             ConformanceCommand.class,

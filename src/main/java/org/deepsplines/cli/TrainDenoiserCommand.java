@@ -2,16 +2,22 @@ package org.deepsplines.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.deepsplines.denoise.DenoiserModel;
 import org.deepsplines.denoise.DenoiserSettings;
 import org.deepsplines.denoise.DenoiserTrainingJob;
 import org.deepsplines.denoise.NoiseRange;
 import org.deepsplines.nn.DeviceSelection;
+import org.deepsplines.train.TrainingControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code train-denoiser}: trains a residual spline (or ReLU twin) denoiser on a folder of clean images. */
+/**
+ * {@code train-denoiser}: trains a residual spline (or ReLU twin) denoiser on a folder of clean images.
+ * A thin wrapper over {@link DenoiserTrainingJob}, which the Fiji "Train Denoiser" command runs too.
+ */
 @Command(name = "train-denoiser", mixinStandardHelpOptions = true,
         description = "Train a DnCNN-style denoiser with learned spline (or fixed) activations on clean images with synthetic Gaussian noise.")
 final class TrainDenoiserCommand implements Callable<Integer> {
@@ -54,6 +60,8 @@ final class TrainDenoiserCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin NetworkOptions network;
     @Mixin TrainingOptions training;
 
@@ -65,13 +73,36 @@ final class TrainDenoiserCommand implements Callable<Integer> {
         DenoiserSettings settings = DenoiserSettings.defaults().withNoise(noise).withPatchSize(patch)
                 .withValidation(validation, 32)
                 .withSparsifyTolerance(sparsifyTolerance == null ? Double.NaN : sparsifyTolerance);
+        // When resuming, --steps (if given) sets a new total; otherwise the checkpoint's total applies.
+        boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+        TrainingControl control = new TrainingControl();
         DenoiserTrainingJob job = new DenoiserTrainingJob(images, out)
                 .network(network.toConfig(1), training.toConfig()).settings(settings)
-                .recursive(recursive).overwrite(overwrite).checkpoint(checkpoint).resume(resume)
-                .device(where.device()).listener(new ConsoleProgress(System.out))
+                .recursive(recursive).overwrite(overwrite).checkpoint(checkpoint)
+                .resume(resume, stepsGiven ? training.steps : null)
+                .device(where.device()).control(control).listener(new ConsoleProgress(System.out))
                 .messages(System.out::println).warnings(w -> System.err.println("warning: " + w));
+        // Ctrl-C ends training like "Stop and keep best": the best model so far is still written.
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            System.out.println("Interrupted: stopping and keeping the best model so far...");
+            control.stopAndKeepBest();
+            try {
+                saved.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         try (DenoiserModel model = job.run()) {
             return 0;
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it only waited for the save above.
+            }
         }
     }
 }

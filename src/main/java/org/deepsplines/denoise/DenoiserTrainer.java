@@ -55,9 +55,17 @@ public final class DenoiserTrainer {
 
     /** Continues the run stored in a checkpoint (same images, same settings). */
     public static DenoiserTrainer resuming(Checkpoint checkpoint) {
+        return resuming(checkpoint, checkpoint.training().steps());
+    }
+
+    /**
+     * Continues a checkpointed run up to {@code totalSteps} steps; a total at or below the checkpoint's
+     * step ends at once and keeps the best model found so far.
+     */
+    public static DenoiserTrainer resuming(Checkpoint checkpoint, long totalSteps) {
         JsonObject m = checkpoint.model();
         DenoiserTrainer t = new DenoiserTrainer(DnCnnConfig.fromJson(m.getAsJsonObject("architecture")),
-                checkpoint.training(), DenoiserSettings.fromJson(m.getAsJsonObject("denoiser")));
+                checkpoint.training().withSteps(totalSteps), DenoiserSettings.fromJson(m.getAsJsonObject("denoiser")));
         t.resumeFrom = checkpoint;
         return t;
     }

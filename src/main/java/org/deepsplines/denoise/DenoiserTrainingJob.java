@@ -30,6 +30,7 @@ public final class DenoiserTrainingJob {
     private boolean overwrite;
     private Path checkpoint;
     private Path resume;
+    private Long resumeSteps;
     private Device device;
     private TrainingListener listener = TrainingListener.NONE;
     private TrainingControl control = new TrainingControl();
@@ -83,6 +84,16 @@ public final class DenoiserTrainingJob {
         return this;
     }
 
+    /**
+     * Resume this checkpoint up to {@code totalSteps} (null: the checkpoint's own total); a total at or
+     * below the checkpoint's step ends at once and keeps the best model found so far.
+     */
+    public DenoiserTrainingJob resume(Path file, Long totalSteps) {
+        resume = file;
+        resumeSteps = totalSteps;
+        return this;
+    }
+
     public DenoiserTrainingJob device(Device d) {
         device = d;
         return this;
@@ -127,7 +138,8 @@ public final class DenoiserTrainingJob {
         DnCnnConfig arch;
         if (resume != null) {
             Checkpoint cp = Checkpoint.read(resume);
-            trainer = DenoiserTrainer.resuming(cp);
+            trainer = resumeSteps == null ? DenoiserTrainer.resuming(cp)
+                    : DenoiserTrainer.resuming(cp, Math.max(resumeSteps, cp.step()));
             arch = DnCnnConfig.fromJson(cp.model().getAsJsonObject("architecture"));
         } else {
             if (architecture == null || training == null) {

@@ -2,8 +2,11 @@ package org.deepsplines.model;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.deepsplines.data.AtomicFiles;
 import org.deepsplines.spline.ActivationTable;
 import org.deepsplines.spline.LearnedActivation;
@@ -38,6 +41,34 @@ public final class ActivationExport {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Writes one CSV table per activation ({@link ActivationTable#toCsv()}) into {@code folder}, named
+     * {@code layerLL_actAAA.csv} (layer 1-based, activation 0-based).
+     *
+     * @return the number of tables written
+     * @throws IllegalArgumentException when a table exists and overwriting was not allowed (checked before writing)
+     */
+    public static int writeTables(List<LearnedActivation> layers, Path folder, boolean overwrite) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            for (int a = 0; a < layers.get(l).config().numActivations(); a++) {
+                Path f = folder.resolve(String.format(Locale.ROOT, "layer%02d_act%03d.csv", l + 1, a));
+                if (!overwrite && Files.exists(f)) {
+                    throw new IllegalArgumentException(f + " exists already; use --overwrite or another folder.");
+                }
+                files.add(f);
+            }
+        }
+        Files.createDirectories(folder);
+        int i = 0;
+        for (LearnedActivation layer : layers) {
+            for (int a = 0; a < layer.config().numActivations(); a++) {
+                layer.knotTable(a).writeCsv(files.get(i++));
+            }
+        }
+        return files.size();
     }
 
     /** Writes {@link #csv} atomically. */

@@ -55,6 +55,13 @@ public final class TrainingConfig {
     /** Intra-op threads (0: leave the engine's default). */
     public int threads() { return threads; }
 
+    /** The same settings with another total number of steps (e.g. to end a resumed run early). */
+    public TrainingConfig withSteps(long total) {
+        JsonObject o = toJson();
+        o.addProperty("steps", total);
+        return fromJson(o);
+    }
+
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("steps", steps);
