@@ -131,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
             ImageFiles.write(denImg, cal, 32, outputs.get(1), overwrite);
             ImageFiles.write(noisyImg, cal, 8, outputs.get(2), overwrite);
             ImageFiles.write(denImg, cal, 8, outputs.get(3), overwrite);
-            var figure = new ActivationFigure().render(SplineNetworks.find(model.block()),
+            var figure = new ActivationFigure().render(model.block(),
                     "Learned activations of the demo denoiser (" + arch.depth() + " layers)");
             AtomicFiles.write(outputs.get(4), overwrite, o -> ImageIO.write(figure, "png", o));
             model.save(outputs.get(5), overwrite);
