@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             DemoCommand.class,
             ExportModelCommand.class,
+            ModelInfoCommand.class,
             SimulateMriCommand.class,
             BenchCommand.class,
             ConformanceCommand.class,

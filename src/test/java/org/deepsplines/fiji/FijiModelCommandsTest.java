@@ -58,6 +58,22 @@ class FijiModelCommandsTest {
     }
 
     @Test
+    void theCommandLinePrintsTheSameModelInfo() {
+        String fiji = (String) runner.run(ModelInfoCommand.class, "model", model).getOutput("info");
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = org.deepsplines.cli.Main.run("model-info", "--model", model.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        assertEquals(fiji, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void showActivationsGivesAFigureAndSavesItWhereAsked(@TempDir Path dir) {
         Path png = dir.resolve("figure.png");
         CommandModule m = runner.run(ShowActivationsCommand.class, "model", model, "output", png.toFile(),
