@@ -2,7 +2,6 @@ package org.deepsplines.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -46,17 +45,11 @@ public final class ModelNetwork implements AutoCloseable {
      * @throws IllegalArgumentException when the description names a network type this version cannot build
      */
     public static ModelNetwork of(ModelFile file, String name, Device device) {
-        JsonObject arch = file.config().getAsJsonObject("architecture");
-        if (arch == null) {
-            throw new IllegalArgumentException(name + " (task '" + file.task() + "') has no network description"
-                    + " that this version can read.");
-        }
-        NetworkArchitecture builder = architectureFor(arch, name);
+        NetworkArchitecture builder = architectureFor(file.task(), file.config(), name);
         GradientMode.offOnThisThread();
         NDManager m = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
-            Block b = builder.build(arch);
-            NetworkInitializer.initialize(b, m, builder.initShape(arch), 0);
+            Block b = builder.create(file.config(), m);
             file.loadInto(b, m);
             return new ModelNetwork(file, name, b, m);
         } catch (RuntimeException e) {
@@ -65,37 +58,36 @@ public final class ModelNetwork implements AutoCloseable {
         }
     }
 
-    static NetworkArchitecture architectureFor(JsonObject arch, String name) {
-        String type = arch.has("type") ? arch.get("type").getAsString() : DnCnnArchitecture.TYPE;
-        if (DnCnnArchitecture.TYPE.equals(type)) {
-            return new DnCnnArchitecture();
+    static NetworkArchitecture architectureFor(String task, JsonObject description, String name) {
+        DnCnnArchitecture dncnn = new DnCnnArchitecture();
+        if (dncnn.handles(task, description)) {
+            return dncnn;
         }
         for (NetworkArchitecture a : ServiceLoader.load(NetworkArchitecture.class)) {
-            if (a.type().equals(type)) {
+            if (a.handles(task, description)) {
                 return a;
             }
         }
-        throw new IllegalArgumentException(name + " uses a '" + type + "' network, which this version of DeepSplines"
-                + " cannot build. Update the plugin to open it.");
+        throw new IllegalArgumentException(name + " (task '" + task + "') describes a network that this version of"
+                + " DeepSplines cannot build. Update the plugin to open it.");
     }
 
-    /** The residual DnCNN every current task uses. */
+    /** The residual DnCNN of the denoisers: {@code "architecture": {"type": "dncnn", ...}}. */
     static final class DnCnnArchitecture implements NetworkArchitecture {
         static final String TYPE = "dncnn";
 
         @Override
-        public String type() {
-            return TYPE;
+        public boolean handles(String task, JsonObject description) {
+            JsonObject arch = description.getAsJsonObject("architecture");
+            return arch != null && (!arch.has("type") || TYPE.equals(arch.get("type").getAsString()));
         }
 
         @Override
-        public Block build(JsonObject architecture) {
-            return DnCnn.build(DnCnnConfig.fromJson(architecture));
-        }
-
-        @Override
-        public Shape initShape(JsonObject architecture) {
-            return DnCnn.initShape(DnCnnConfig.fromJson(architecture), 16);
+        public Block create(JsonObject description, NDManager manager) {
+            DnCnnConfig cfg = DnCnnConfig.fromJson(description.getAsJsonObject("architecture"));
+            Block b = DnCnn.build(cfg);
+            NetworkInitializer.initialize(b, manager, DnCnn.initShape(cfg, 16), 0);
+            return b;
         }
     }
 
@@ -114,11 +106,6 @@ public final class ModelNetwork implements AutoCloseable {
 
     public Block block() {
         return block;
-    }
-
-    /** The description's architecture object. */
-    public JsonObject architecture() {
-        return file.config().getAsJsonObject("architecture");
     }
 
     /** Every learned activation layer, input to output. */

@@ -49,7 +49,9 @@ public final class ModelSummary {
         List<String> out = new ArrayList<>();
         out.add("Model: " + name + " (task " + str(config, "task") + ", format version " + str(config, "format_version")
                 + ")");
-        JsonObject arch = config.getAsJsonObject("architecture");
+        // Denoisers describe their network under "architecture"; other tasks may use "network".
+        JsonObject arch = config.has("architecture") ? config.getAsJsonObject("architecture")
+                : config.getAsJsonObject("network");
         if (arch != null) {
             out.add("Network: " + describeArchitecture(arch));
         }

@@ -1,22 +1,23 @@
 package org.deepsplines.model;
 
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
 
 /**
- * Builds the network of a model file from the {@code architecture} object of its description, so that
- * model-level tools (information, activation figures, export, sparsification) work for every task. The
- * residual DnCNN ({@code "type": "dncnn"}) is built in; a task with another network type registers an
- * implementation through {@link java.util.ServiceLoader} ({@code META-INF/services}).
+ * Builds the network of a model file from its description, so that model-level tools (information,
+ * activation figures, export, sparsification) work for every task. The residual DnCNN described under
+ * {@code "architecture"} is built in; a task whose models describe their network differently registers an
+ * implementation through {@link java.util.ServiceLoader} (a line in
+ * {@code META-INF/services/org.deepsplines.model.NetworkArchitecture}).
  */
 public interface NetworkArchitecture {
-    /** The {@code architecture.type} this builds. */
-    String type();
+    /** Whether this builds the networks of model files with this task and description. */
+    boolean handles(String task, JsonObject description);
 
-    /** A new, uninitialised network for the description. */
-    Block build(JsonObject architecture);
-
-    /** An input shape with which to initialise the network before its parameters are loaded. */
-    Shape initShape(JsonObject architecture);
+    /**
+     * A new network for the description, initialised on {@code manager} so that the stored parameters
+     * can be loaded into it.
+     */
+    Block create(JsonObject description, NDManager manager);
 }
