@@ -1,5 +1,6 @@
 package org.deepsplines.fiji;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.File;
 import java.nio.file.Path;
 import org.deepsplines.denoise.DenoiserModel;
@@ -151,6 +152,10 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
         Path out = output != null ? output.toPath() : defaultOutput(images.toPath());
         DeviceSelection where = DeviceSelection.resolve(device);
         log().device(where);
+        if (threads > 0) {
+            // In Fiji the engine usually runs already, so its thread-count property would come too late.
+            JniUtils.setNumThreads(threads);
+        }
         NetworkSettings net = new NetworkSettings(activation, depth, width, 3, false, false, splineSize, splineRange,
                 null, splineInit, constraint);
         TrainingConfig training = TrainingConfig.builder().steps(steps).batchSize(batch).learningRate(learningRate)
