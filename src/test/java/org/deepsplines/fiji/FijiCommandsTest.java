@@ -148,7 +148,7 @@ class FijiCommandsTest {
         Path out = dir.resolve("tiny-trained.dsmodel");
         CommandModule m = runner.run(TrainDenoiserCommand.class, "images", images.toFile(), "output", out.toFile(),
                 "sigmaMin", 25.0, "sigmaMax", 25.0, "patch", 24, "validation", 0.34, "depth", 3, "width", 4,
-                "splineSize", 11, "steps", 6L, "batch", 2, "validateEvery", 3, "device", "cpu", "threads", 1);
+                "splineSize", 11, "steps", 6L, "batch", 2, "validateEvery", 3, "device", "cpu", "threads", 2);
         assertEquals(out.toFile(), m.getOutput("model"));
         assertTrue(Files.isRegularFile(out));
         assertTrue(Files.isRegularFile(dir.resolve("tiny-trained_activations.png")));
