@@ -1,19 +1,20 @@
 package org.deepsplines.fiji;
 
+import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Window;
 
 /**
- * Whether this run can show windows. Headless runs (Fiji's {@code --headless}, servers, the test suite)
- * never open any: figures go to files and progress to the log instead.
+ * Whether this run shows windows. Headless runs (Fiji's {@code --headless}, servers, the test suite) and
+ * macros in batch mode never open any: figures go to files and progress to the log instead.
  */
 public final class Gui {
     private Gui() {}
 
-    /** True when a display is available and windows may be opened. */
+    /** True when a display is available and no batch-mode macro asked for none. */
     public static boolean available() {
-        return !GraphicsEnvironment.isHeadless();
+        return !GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode();
     }
 
     /**
