@@ -82,9 +82,9 @@ final class TestModels {
             DnCnnConfig arch = DnCnnConfig.builder().depth(4).width(8).activation(ActivationSpec.spline(
                     SplineConfig.builder().size(15).range(2).numActivations(1).init(SplineInit.LEAKY_RELU).build()))
                     .build();
-            TrainingConfig cfg = TrainingConfig.builder().steps(40).batchSize(4).learningRate(3e-3f)
-                    .splineLearningRate(1e-3f).schedule(LearningRateSchedule.CONSTANT).seed(3).validateEvery(20)
-                    .logEvery(20).build();
+            TrainingConfig cfg = TrainingConfig.builder().steps(60).batchSize(6).learningRate(3e-3f)
+                    .splineLearningRate(1e-3f).schedule(LearningRateSchedule.CONSTANT).seed(3).validateEvery(30)
+                    .logEvery(30).build();
             DenoiserSettings settings = DenoiserSettings.defaults().withNoise(NoiseRange.fixed(SIGMA))
                     .withPatchSize(32).withValidation(0.25, 8);
             Path file = dir.resolve("tiny.dsmodel");
