@@ -40,6 +40,7 @@ import org.deepsplines.mri.MriTestData;
 import org.deepsplines.train.metrics.Psnr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -64,13 +65,23 @@ class DisplayTest {
     static Path tmp;
     private static Path trained;
 
+    static final String NO_DISPLAY =
+            "No display: the window tests are skipped (run them under xvfb-run, e.g. xvfb-run -a mvn test).";
+
     @BeforeAll
     static void start() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless(),
-                "No display: the window tests are skipped (run them under xvfb-run, e.g. xvfb-run -a mvn test).");
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println("DisplayTest: " + NO_DISPLAY);
+            return;
+        }
         runner = new CommandRunner();
         shots = Paths.get(System.getProperty("deepsplines.screenshots", "target/screenshots"));
         Files.createDirectories(shots);
+    }
+
+    @BeforeEach
+    void needsDisplay() {
+        assumeFalse(GraphicsEnvironment.isHeadless(), NO_DISPLAY);
     }
 
     @AfterAll
