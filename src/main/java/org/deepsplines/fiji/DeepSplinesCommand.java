@@ -19,8 +19,6 @@ import org.scijava.plugin.Parameter;
 abstract class DeepSplinesCommand extends ContextCommand {
     /** Menu root of every command. */
     static final String MENU = "Plugins>DeepSplines>";
-    /** The device choices of the dialogs. */
-    static final String[] DEVICES = {"auto", "cpu", "gpu"};
 
     @Parameter
     protected LogService logService;
