@@ -123,7 +123,7 @@ public final class DeviceSelection {
             }
             return name == null ? null : name.toString();
         } catch (RuntimeException | LinkageError e) {
-            // Another engine, or an engine build without this helper: the flavour is only a hint.
+            // Another engine, or an engine build without this method: the flavour is only a hint.
             return null;
         }
     }

@@ -198,7 +198,7 @@ class DisplayTest {
         new FileSaver(figure).saveAsPng(shots.resolve("activations-sparse.png").toString());
     }
 
-    // ----- helpers
+    // ----- support
 
     private static TrainingMonitor waitForMonitor(TrainDenoiserCommand command) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -286,7 +286,7 @@ final class MacroRunner {
         return s.replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\");
     }
 
-    // ----- lexical helpers (quote-aware)
+    // ----- lexical utilities (quote-aware)
 
     static String stripComments(String text) {
         StringBuilder out = new StringBuilder();
