@@ -61,19 +61,12 @@ public final class ImageFiles {
             throw new IllegalArgumentException("PNG holds single 8/16-bit images only; write " + file.getFileName()
                     + " as .tif, or ask for 8- or 16-bit output.");
         }
-        AtomicFiles.write(file, overwrite, out -> {
-            // ImageJ writes to paths, so write next to the stream's target via a temporary file.
-            Path tmp = Files.createTempFile("deepsplines", png ? ".png" : ".tif");
-            try {
-                FileSaver saver = new FileSaver(imp);
-                boolean ok = png ? saver.saveAsPng(tmp.toString())
-                        : imp.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp.toString());
-                if (!ok) {
-                    throw new IOException("ImageJ could not write " + file);
-                }
-                Files.copy(tmp, out);
-            } finally {
-                Files.deleteIfExists(tmp);
+        AtomicFiles.writeFile(file, overwrite, tmp -> {
+            FileSaver saver = new FileSaver(imp);
+            boolean ok = png ? saver.saveAsPng(tmp.toString())
+                    : imp.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp.toString());
+            if (!ok) {
+                throw new IOException("ImageJ could not write " + file);
             }
         });
     }

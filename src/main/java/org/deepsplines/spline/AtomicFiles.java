@@ -18,7 +18,9 @@ final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // createFile, unlike createTempFile, gives the file the permissions new files normally get.
+        Path temp = dir.resolve("." + absolute.getFileName() + "-" + Long.toHexString(System.nanoTime()) + ".tmp");
+        Files.createFile(temp);
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);
             try {
