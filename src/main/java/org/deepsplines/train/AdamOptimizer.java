@@ -53,14 +53,21 @@ public final class AdamOptimizer {
         });
         try (NDManager tmp = stateManager.newSubManager()) {
             grad.tempAttach(tmp);
-            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+            // Results of ops on the moment arrays would belong to the state manager; move each one to
+            // this step's manager so that nothing outlives the update.
+            NDArray g = weightDecay > 0 ? grad.add(own(tmp, weight.mul(weightDecay))) : grad;
             mv[0].muli(beta1).addi(g.mul(1 - beta1));
             mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
             double c1 = 1 - Math.pow(beta1, t);
             double c2 = 1 - Math.pow(beta2, t);
-            NDArray denom = mv[1].div((float) c2).sqrt().addi(epsilon);
-            weight.subi(mv[0].mul((float) (lr / c1)).divi(denom));
+            NDArray denom = own(tmp, mv[1].div((float) c2)).sqrt().addi(epsilon);
+            weight.subi(own(tmp, mv[0].mul((float) (lr / c1))).divi(denom));
         }
+    }
+
+    private static NDArray own(NDManager manager, NDArray array) {
+        array.attach(manager);
+        return array;
     }
 
     /** Writes the step count and all moment estimates. */
