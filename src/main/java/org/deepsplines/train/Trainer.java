@@ -51,6 +51,7 @@ public final class Trainer {
     private long bestStep;
     private byte[] bestParameters;
     private double secondsBefore;
+    private long runStart = System.nanoTime();
 
     /**
      * @param block an initialised network
@@ -127,6 +128,7 @@ public final class Trainer {
         ParameterStore store = new ParameterStore(manager, false);
         List<Pair<String, Parameter>> trainable = trainableParameters();
         long start = System.nanoTime();
+        runStart = start;
         long firstStep = step;
         double smoothLoss = Double.NaN;
         double lastValidation = Double.NaN;
@@ -256,7 +258,7 @@ public final class Trainer {
         if (!Double.isNaN(bestScore)) {
             s.addProperty("best_score", bestScore);
         }
-        s.addProperty("seconds", secondsBefore);
+        s.addProperty("seconds", secondsBefore + (System.nanoTime() - runStart) / 1e9);
         s.add("model", modelDescription);
         s.add("training", config.toJson());
         s.add("log", log.toJson());
