@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             DemoCommand.class,
             SimulateMriCommand.class,
+            TrainMriCommand.class,
+            ReconstructMriCommand.class,
+            EvaluateMriCommand.class,
             BenchCommand.class,
             ConformanceCommand.class,
         })
