@@ -58,12 +58,21 @@ final class TrainMriCommand implements Callable<Integer> {
     @Option(names = "--fixed-mask", description = "Use one mask for all examples instead of a new one per example.")
     boolean fixedMask;
 
-    @Option(names = "--no-flips", description = "Do not flip slices randomly.")
+    @Option(names = "--no-flips", description = "Do not flip or transpose slices randomly.")
     boolean noFlips;
 
     @Option(names = "--random-phase", defaultValue = "0.5", paramLabel = "P",
             description = "Probability of giving an example a random smooth phase (default: ${DEFAULT-VALUE}).")
     double randomPhase;
+
+    @Option(names = "--random-contrast", defaultValue = "0.5", paramLabel = "P",
+            description = "Probability of remapping an example's intensities by a random curve (default: ${DEFAULT-VALUE}).")
+    double randomContrast;
+
+    @Option(names = "--readout-crop", defaultValue = "0", paramLabel = "PIXELS",
+            description = "Cartesian line masks only: train on bands of this many pixels across the fully sampled"
+                    + " readout direction (exact, cheaper steps); 0 = whole slices (default).")
+    int readoutCrop;
 
     @Option(names = "--validation", defaultValue = "0.1", description = "Fraction of slices held out for validation (default: ${DEFAULT-VALUE}).")
     double validation;
@@ -111,7 +120,8 @@ final class TrainMriCommand implements Callable<Integer> {
             MriNetworkConfig cfg = MriNetworkKind.parse(net) == MriNetworkKind.POST ? MriNetworkConfig.post(cnn)
                     : MriNetworkConfig.unrolled(cnn, iterations, sharedWeights, DataConsistencyKind.parse(consistency));
             MriSampling sampling = new MriSampling(MaskType.parse(mask), accel, centerFraction, null);
-            MriTrainingSettings settings = new MriTrainingSettings(sampling, !fixedMask, validation, !noFlips, randomPhase);
+            MriTrainingSettings settings = new MriTrainingSettings(sampling, !fixedMask, validation, !noFlips, randomPhase,
+                    randomContrast, readoutCrop);
             trainer = new MriReconstructionTrainer(cfg, training.toConfig(), settings);
         }
         Path cp = checkpoint != null ? checkpoint : resume;

@@ -9,15 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.deepsplines.mri.ComplexImage;
 import org.deepsplines.mri.MaskGenerator;
+import org.deepsplines.mri.PhaseEncodeAxis;
 import org.deepsplines.mri.SamplingMask;
 import org.deepsplines.train.Batch;
 import org.deepsplines.train.BatchSource;
 
 /**
- * Training batches of whole slices: k-space operators need full fields of view, so examples are never
- * cropped. A batch holds slices of one size: the step's first slice is drawn uniformly, the others from the
- * slices of its size. Every example gets its own augmentation and (by default) its own mask, all drawn
+ * Training batches of whole slices: k-space operators need the full field of view along undersampled
+ * directions, so examples are whole slices, or, for Cartesian line masks, bands across the fully sampled
+ * readout direction (see {@link MriTrainingSettings#readoutCrop()}). A batch holds examples of one size: the
+ * step's first slice is drawn uniformly, the others from the slices of its size. Every example gets its own augmentation and (by default) its own mask, all drawn
  * from seeds derived from (seed, step), so a resumed run sees exactly the same batches.
  */
 public final class MriBatches implements BatchSource {
@@ -40,11 +43,12 @@ public final class MriBatches implements BatchSource {
         }
         this.slices = List.copyOf(slices);
         for (MriSlice s : slices) {
-            bySize.computeIfAbsent(s.sizeKey(), k -> new ArrayList<>()).add(s);
+            bySize.computeIfAbsent(exampleSize(s, settings), k -> new ArrayList<>()).add(s);
         }
         this.settings = settings;
         this.generator = settings.sampling().generator();
-        this.augmentation = new ExampleAugmentation(settings.flips(), settings.randomPhaseProbability());
+        this.augmentation = new ExampleAugmentation(settings.flips(), settings.randomPhaseProbability(),
+                settings.randomContrastProbability());
         this.batchSize = batchSize;
         this.seed = seed;
     }
@@ -53,16 +57,53 @@ public final class MriBatches implements BatchSource {
     public List<MriExample> examples(long step) {
         SplittableRandom r = new SplittableRandom(Seeds.mix(seed, step, 1));
         MriSlice first = slices.get(r.nextInt(slices.size()));
-        List<MriSlice> group = bySize.get(first.sizeKey());
+        List<MriSlice> group = bySize.get(exampleSize(first, settings));
+        // one transposition for the whole batch keeps its examples the same size
+        boolean transpose = augmentation.geometric() && r.nextBoolean();
         List<MriExample> out = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
             MriSlice s = i == 0 ? first : group.get(r.nextInt(group.size()));
-            var truth = augmentation.apply(s.image(), r);
+            ComplexImage truth = crop(augmentation.apply(s.image(), transpose, r), r);
             long maskSeed = settings.perSampleMasks() ? Seeds.mix(seed, step, 100 + i) : seed;
             SamplingMask mask = generator.generate(truth.width(), truth.height(), maskSeed);
             out.add(MriExample.simulate(truth, mask));
         }
         return out;
+    }
+
+    /** A random band across the readout axis, or the image itself when not cropping. */
+    private ComplexImage crop(ComplexImage image, SplittableRandom r) {
+        int c = settings.readoutCrop();
+        boolean rows = settings.sampling().axis() == PhaseEncodeAxis.X; // readout along y: keep all columns
+        int extent = rows ? image.height() : image.width();
+        if (c == 0 || c >= extent) {
+            return image;
+        }
+        int offset = r.nextInt(extent - c + 1);
+        int w = rows ? image.width() : c;
+        int h = rows ? c : image.height();
+        double[] re = new double[w * h];
+        double[] im = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sx = rows ? x : x + offset;
+                int sy = rows ? y + offset : y;
+                re[y * w + x] = image.re(sx, sy);
+                im[y * w + x] = image.im(sx, sy);
+            }
+        }
+        return ComplexImage.wrap(w, h, re, im);
+    }
+
+    private static String exampleSize(MriSlice s, MriTrainingSettings settings) {
+        int c = settings.readoutCrop();
+        if (c == 0) {
+            return s.sizeKey();
+        }
+        boolean rows = settings.sampling().axis() == PhaseEncodeAxis.X;
+        int w = rows ? s.image().width() : Math.min(c, s.image().width());
+        int h = rows ? Math.min(c, s.image().height()) : s.image().height();
+        return w + "x" + h;
     }
 
     @Override

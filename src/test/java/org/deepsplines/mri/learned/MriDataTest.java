@@ -90,9 +90,39 @@ class MriDataTest {
                 }
             }
         }
-        MriTrainingSettings fixed = new MriTrainingSettings(MriSampling.of(MaskType.RADIAL, 3), false, 0.1, false, 0);
+        MriTrainingSettings fixed = new MriTrainingSettings(MriSampling.of(MaskType.RADIAL, 3), false, 0.1, false, 0, 0, 0);
         MriBatches f = new MriBatches(slices.subList(0, 3), fixed, 2, 7);
         assertArrayEquals(f.examples(1).get(0).mask(), f.examples(2).get(1).mask(), "fixed mask");
         assertFalse(java.util.Arrays.equals(f.examples(1).get(0).mask(), new float[30 * 24]));
+    }
+
+    @Test
+    void readoutBandsAreExactSubproblemsOfLineMaskedSlices() {
+        MriSlice full = MriTestSlices.phantoms(1, 30, 40, 3).get(0);
+        MriTrainingSettings settings = new MriTrainingSettings(MriSampling.of(MaskType.CARTESIAN, 3), false, 0, false, 0, 0,
+                16);
+        MriBatches b = new MriBatches(List.of(full), settings, 2, 5);
+        MriExample band = b.examples(1).get(0);
+        assertEquals(30, band.width());
+        assertEquals(16, band.height());
+        // the fixed mask (seed 5) of the whole slice, and its zero-filled image
+        org.deepsplines.mri.SamplingMask mask = settings.sampling().generator().generate(30, 40, 5);
+        MriExample whole = MriExample.simulate(full.image(), mask);
+        // find the band's rows in the ground truth, then compare zero-filled images on the same scale
+        int offset = -1;
+        for (int o = 0; o <= 24 && offset < 0; o++) {
+            boolean same = true;
+            for (int i = 0; i < 30 * 16 && same; i++) {
+                same = Math.abs(band.target()[i] * band.scale() - full.image().re()[o * 30 + i]) < 1e-4;
+            }
+            offset = same ? o : -1;
+        }
+        assertTrue(offset >= 0, "the band is a crop of the slice");
+        for (int i = 0; i < 30 * 16; i++) {
+            assertEquals(whole.zeroFilled()[offset * 30 + i] * whole.scale(), band.zeroFilled()[i] * band.scale(), 1e-4);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MriTrainingSettings(MriSampling.of(MaskType.RADIAL, 3), true, 0, false, 0, 0, 16));
+        assertTrue(e.getMessage().contains("line masks"), e.getMessage());
     }
 }
