@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             ExportModelCommand.class,
             ModelInfoCommand.class,
             SimulateMriCommand.class,
+            TrainMriCommand.class,
+            ReconstructMriCommand.class,
+            EvaluateMriCommand.class,
             BenchCommand.class,
             ConformanceCommand.class,
         })

@@ -148,7 +148,7 @@ public final class Trainer {
             try (NDManager sm = manager.newSubManager()) {
                 Batch batch = source.batch(step, sm);
                 try (GradientCollector gc = engine.newGradientCollector()) {
-                    NDArray pred = block.forward(store, new NDList(batch.input()), true).singletonOrThrow();
+                    NDArray pred = block.forward(store, batch.inputs(), true).singletonOrThrow();
                     NDArray data = loss.compute(pred, batch.target());
                     NDArray total = data;
                     if (config.tv2Lambda() > 0) {
@@ -215,7 +215,11 @@ public final class Trainer {
     /** Names what is not finite when the loss is, to tell bad data from an unstable optimisation. */
     private static String diagnose(Batch batch, List<Pair<String, Parameter>> params) {
         StringBuilder b = new StringBuilder();
-        if (!allFinite(batch.input()) || !allFinite(batch.target())) {
+        boolean finite = allFinite(batch.target());
+        for (NDArray in : batch.inputs()) {
+            finite &= allFinite(in);
+        }
+        if (!finite) {
             b.append("; the batch itself contains NaN/Inf");
         }
         for (Pair<String, Parameter> p : params) {

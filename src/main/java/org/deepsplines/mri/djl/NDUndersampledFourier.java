@@ -9,6 +9,10 @@ import ai.djl.ndarray.NDArray;
  *
  * <p>The mask is a float array of 0 and 1 broadcastable to {@code (..., H, W)}: {@code (H, W)} for one
  * mask, {@code (B, 1, H, W)} for one mask per batch item. Measured k-space {@code y} is zero off the mask.
+ *
+ * <p>When differentiating, keep the mask and the measurements open until after {@code backward}: the
+ * backward pass reads them (arrays created from Java data are freed when closed). Fixed scalars
+ * ({@code step}, {@code lambda}, the FFT normalisation) are engine-owned copies for the same reason.
  */
 public final class NDUndersampledFourier {
     private final NDFourier2d fourier;
@@ -71,7 +75,7 @@ public final class NDUndersampledFourier {
         if (!(lambda >= 0)) {
             throw new IllegalArgumentException("lambda must be >= 0, got " + lambda);
         }
-        return weighted(image, kspace, mask.mul(lambda));
+        return weighted(image, kspace, GraphScalars.scale(mask, lambda));
     }
 
     /**
@@ -85,7 +89,7 @@ public final class NDUndersampledFourier {
 
     /** Same as {@link #gradientStep(NDArray, NDArray, NDArray)} with a fixed step. */
     public NDArray gradientStep(NDArray image, NDArray kspace, double step) {
-        return image.sub(dataGradient(image, kspace).mul(step));
+        return image.sub(GraphScalars.scale(dataGradient(image, kspace), step));
     }
 
     /** {@code A^H (A x - y)}, the gradient of {@code 1/2 ||M F x - y||^2}. */

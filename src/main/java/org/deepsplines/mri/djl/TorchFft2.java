@@ -42,7 +42,7 @@ final class TorchFft2 implements NDFourier2d {
         NDArray out = re.concat(im, d - 3).squeeze(d);
         out = roll(roll(out, d - 2, h - h / 2), d - 1, w - w / 2); // fftshift
         double scale = inverse ? Math.sqrt((double) h * w) : 1 / Math.sqrt((double) h * w);
-        return out.mul(scale);
+        return GraphScalars.scale(out, scale);
     }
 
     /** Circular shift that brings index {@code k} to position 0 along {@code axis}. */
