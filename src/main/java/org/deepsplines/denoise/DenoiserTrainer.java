@@ -4,10 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepsplines.data.DatasetSplit;
@@ -28,6 +26,7 @@ import org.deepsplines.train.Trainer;
 import org.deepsplines.train.TrainingConfig;
 import org.deepsplines.train.TrainingControl;
 import org.deepsplines.train.TrainingListener;
+import org.deepsplines.train.TrainingMetadata;
 import org.deepsplines.train.TrainingResult;
 import org.deepsplines.train.metrics.Psnr;
 
@@ -209,16 +208,7 @@ public final class DenoiserTrainer {
         d.addProperty("normalization", "auto: 8-bit images /255, others by their own maximum");
         d.add("noise", settings.noise().toJson());
         d.add("denoiser", settings.toJson());
-        JsonObject t = training.toJson();
-        JsonArray names = new JsonArray();
-        for (GrayImage im : images) {
-            names.add(im.name());
-        }
-        t.add("images", names);
-        t.addProperty("created", Instant.now().toString());
-        String v = DenoiserTrainer.class.getPackage().getImplementationVersion();
-        t.addProperty("software", "DeepSplines for Fiji " + (v == null ? "development build" : v));
-        d.add("training", t);
+        d.add("training", TrainingMetadata.of(training, "images", images.stream().map(GrayImage::name).toList()));
         return d;
     }
 

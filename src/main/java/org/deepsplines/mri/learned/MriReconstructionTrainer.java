@@ -2,10 +2,8 @@ package org.deepsplines.mri.learned;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.deepsplines.data.DatasetSplit;
@@ -13,6 +11,7 @@ import org.deepsplines.nn.ParameterCounts;
 import org.deepsplines.train.Checkpoint;
 import org.deepsplines.train.Trainer;
 import org.deepsplines.train.TrainingConfig;
+import org.deepsplines.train.TrainingMetadata;
 import org.deepsplines.train.TrainingControl;
 import org.deepsplines.train.TrainingListener;
 import org.deepsplines.train.TrainingResult;
@@ -144,16 +143,7 @@ public final class MriReconstructionTrainer {
         d.add("mri_training", settings.toJson());
         d.addProperty("normalization", NORMALIZATION);
         d.addProperty("coils", 1);
-        JsonObject t = training.toJson();
-        JsonArray names = new JsonArray();
-        for (MriSlice s : slices) {
-            names.add(s.name());
-        }
-        t.add("slices", names);
-        t.addProperty("created", Instant.now().toString());
-        String v = MriReconstructionTrainer.class.getPackage().getImplementationVersion();
-        t.addProperty("software", "DeepSplines for Fiji " + (v == null ? "development build" : v));
-        d.add("training", t);
+        d.add("training", TrainingMetadata.of(training, "slices", slices.stream().map(MriSlice::name).toList()));
         return d;
     }
 }
