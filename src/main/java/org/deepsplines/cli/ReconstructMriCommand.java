@@ -15,7 +15,6 @@ import org.deepsplines.mri.TvCompressedSensing;
 import org.deepsplines.mri.TvParameters;
 import org.deepsplines.mri.ZeroFilledReconstruction;
 import org.deepsplines.mri.io.BartCfl;
-import org.deepsplines.mri.io.CflArray;
 import org.deepsplines.mri.io.MriImageFiles;
 import org.deepsplines.mri.learned.MriReconstructionModel;
 import org.deepsplines.mri.learned.MriSampling;
@@ -104,17 +103,22 @@ final class ReconstructMriCommand implements Callable<Integer> {
             } else {
                 m = MriReconstructionModel.load(model);
             }
-            MriSampling s = new MriSampling(type == null ? m.sampling().maskType() : type,
-                    accel == null ? m.sampling().acceleration() : accel,
-                    centerFraction != null ? centerFraction
-                            : (type == null && accel == null ? m.sampling().centerFraction() : null), null);
-            MriModelChoice.warnIfMismatched(m, s.maskType(), s.acceleration(), System.err);
-            truth = MriImageFiles.readImage(image);
-            truth.requireFinite("input image " + image);
-            sampling = s.generator().generate(truth.width(), truth.height(), seed);
-            measured = Acquisition.simulate(truth, sampling, 0, 0).kspace();
-            log.printf(Locale.ROOT, "simulated %s: %d of %d samples (R = %.3f exact)%n", s, sampling.sampledCount(),
-                    sampling.totalCount(), sampling.acceleration());
+            try { // the model owns native memory: free it if the input is refused
+                MriSampling s = new MriSampling(type == null ? m.sampling().maskType() : type,
+                        accel == null ? m.sampling().acceleration() : accel,
+                        centerFraction != null ? centerFraction
+                                : (type == null && accel == null ? m.sampling().centerFraction() : null), null);
+                MriModelChoice.warnIfMismatched(m, s.maskType(), s.acceleration(), System.err);
+                truth = MriImageFiles.readImage(image);
+                truth.requireFinite("input image " + image);
+                sampling = s.generator().generate(truth.width(), truth.height(), seed);
+                measured = Acquisition.simulate(truth, sampling, 0, 0).kspace();
+                log.printf(Locale.ROOT, "simulated %s: %d of %d samples (R = %.3f exact)%n", s, sampling.sampledCount(),
+                        sampling.totalCount(), sampling.acceleration());
+            } catch (Exception e) {
+                m.close();
+                throw e;
+            }
         }
         try (MriReconstructionModel model = m) {
             long t0 = System.nanoTime();
@@ -149,13 +153,7 @@ final class ReconstructMriCommand implements Callable<Integer> {
     private static ComplexImage readKspace(Path file) throws java.io.IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".cfl") || name.endsWith(".hdr")) {
-            CflArray data = BartCfl.read(file);
-            if (data.coilCount() > 1) {
-                throw new IllegalArgumentException(file + " holds " + data.coilCount() + "-coil k-space ("
-                        + data.shapeString() + "), but MRI models reconstruct single-coil data; combine the coils into"
-                        + " one (for example coil compression to one virtual coil) or pass a single coil");
-            }
-            return data.image();
+            return MriReconstructionModel.singleCoil(BartCfl.read(file), file.toString());
         }
         return MriImageFiles.readComplex(file);
     }

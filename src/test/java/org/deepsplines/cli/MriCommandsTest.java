@@ -152,6 +152,19 @@ class MriCommandsTest {
     }
 
     @Test
+    void bundledModelBeatsZeroFillingOnAnUnseenSlice() {
+        CliRun r = CliRun.of("evaluate-mri", MriTestData.root().resolve("complex").toString(), "--accel", "4",
+                "--mask", "cartesian", "--seed", "1", "--no-tv");
+        assertEquals(0, r.exitCode, r.err);
+        com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(r.lastLine()).getAsJsonObject();
+        assertTrue(j.get("psnr_tv").isJsonNull());
+        double zf = j.get("psnr_zero_filled").getAsDouble();
+        double model = j.get("psnr").getAsDouble();
+        assertEquals(21.07, zf, 0.01);
+        assertTrue(model > zf + 2.5, "bundled model " + model + " dB vs zero-filled " + zf + " dB");
+    }
+
+    @Test
     void namesTheBundledModelsWhenNoneMatches() {
         CliRun r = CliRun.of("evaluate-mri", MriTestData.root().resolve("complex").toString(), "--accel", "8",
                 "--mask", "radial");

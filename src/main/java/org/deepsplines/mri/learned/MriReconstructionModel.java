@@ -170,17 +170,28 @@ public final class MriReconstructionModel implements AutoCloseable {
     }
 
     /**
-     * Multi-coil data are refused: this is a single-coil model.
+     * Reconstructs BART data, which must hold a single coil.
      *
-     * @throws IllegalArgumentException if {@code data} has more than one coil (or other extra dimensions)
+     * @throws IllegalArgumentException for multi-coil (or higher-dimensional) data, and as
+     *     {@link #reconstruct(ComplexImage, SamplingMask)}
      */
     public ComplexImage reconstruct(CflArray data, SamplingMask mask, String name) {
+        return reconstruct(singleCoil(data, name), mask);
+    }
+
+    /**
+     * The single 2D k-space of BART data; these models reconstruct single-coil data only.
+     *
+     * @param name the data's name for the message
+     * @throws IllegalArgumentException naming the coil count when there is more than one coil
+     */
+    public static ComplexImage singleCoil(CflArray data, String name) {
         if (data.coilCount() > 1) {
             throw new IllegalArgumentException(name + " holds " + data.coilCount() + "-coil k-space ("
-                    + data.shapeString() + "), but this model reconstructs single-coil data; combine the coils into"
-                    + " one (for example coil compression to a single virtual coil) or reconstruct one coil");
+                    + data.shapeString() + "), but MRI models reconstruct single-coil data; combine the coils into"
+                    + " one (for example coil compression to one virtual coil) or pass a single coil");
         }
-        return reconstruct(data.image(), mask);
+        return data.image();
     }
 
     /** Runs the network on one normalised example; returns the normalised {@code (2, H, W)} output. */
