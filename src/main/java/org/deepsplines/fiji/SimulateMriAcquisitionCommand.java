@@ -3,7 +3,6 @@ package org.deepsplines.fiji;
 import ij.ImagePlus;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.deepsplines.mri.ComplexImage;
 import org.deepsplines.mri.MaskType;
 import org.deepsplines.mri.MriSimulation;
@@ -100,8 +99,8 @@ public final class SimulateMriAcquisitionCommand extends DeepSplinesCommand {
         int h = x.height();
         String base = stem(title);
         kspace = MriImageFiles.complexImagePlus(r.acquisition().kspace(), base + " k-space (re, im)");
-        maskImage = MriImageFiles.maskImagePlus(r.mask(),
-                String.format(Locale.ROOT, "%s mask %s R=%.2f", base, settings.mask(), r.mask().acceleration()));
+        // A title macros can rely on; the mask's description (type, exact R) is in the image info.
+        maskImage = MriImageFiles.maskImagePlus(r.mask(), base + " mask");
         zeroFilled = MriImageFiles.floatImagePlus(r.zeroFilled().magnitudeFloat(), w, h, base + " zero-filled");
         if (r.tv() != null) {
             tvImage = MriImageFiles.floatImagePlus(r.tv().image().magnitudeFloat(), w, h, base + " TV-CS");

@@ -1,6 +1,5 @@
 package org.deepsplines.fiji;
 
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.File;
 import java.nio.file.Path;
 import org.deepsplines.denoise.DenoiserModel;
@@ -15,8 +14,6 @@ import org.deepsplines.train.LearningRateSchedule;
 import org.deepsplines.train.TrainingCancelledException;
 import org.deepsplines.train.TrainingConfig;
 import org.deepsplines.train.TrainingControl;
-import org.deepsplines.train.TrainingListener;
-import org.deepsplines.train.TrainingProgress;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
@@ -142,7 +139,7 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
     private File model;
 
     private final TrainingControl control = new TrainingControl();
-    private volatile TrainingMonitor monitor;
+    private volatile TrainingFeedback feedback;
 
     @Override
     protected void execute() throws Exception {
@@ -152,10 +149,7 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
         Path out = output != null ? output.toPath() : defaultOutput(images.toPath());
         DeviceSelection where = DeviceSelection.resolve(device);
         log().device(where);
-        if (threads > 0) {
-            // In Fiji the engine usually runs already, so its thread-count property would come too late.
-            JniUtils.setNumThreads(threads);
-        }
+        TrainingFeedback.useThreads(threads);
         NetworkSettings net = new NetworkSettings(activation, depth, width, 3, false, false, splineSize, splineRange,
                 null, splineInit, constraint);
         TrainingConfig training = TrainingConfig.builder().steps(steps).batchSize(batch).learningRate(learningRate)
@@ -165,48 +159,25 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
         DenoiserSettings settings = DenoiserSettings.defaults().withNoise(new NoiseRange(sigmaMin, sigmaMax))
                 .withPatchSize(patch).withValidation(validation, 32)
                 .withSparsifyTolerance(sparsifyTolerance < 0 ? Double.NaN : sparsifyTolerance);
-        TrainingListener status = new StatusProgress(log(), validateEvery);
-        TrainingListener listener = status;
-        if (Gui.available()) {
-            monitor = TrainingMonitor.open("DeepSplines training - " + out.getFileName(), control, validateEvery);
-            TrainingMonitor m = monitor;
-            listener = new TrainingListener() {
-                @Override
-                public void onProgress(TrainingProgress p) {
-                    status.onProgress(p);
-                    m.onProgress(p);
-                }
-
-                @Override
-                public void onCheckpoint(Path file, long step) {
-                    status.onCheckpoint(file, step);
-                }
-            };
-        }
+        feedback = TrainingFeedback.open(log(), control, "DeepSplines training - " + out.getFileName(), validateEvery);
         DenoiserTrainingJob job = new DenoiserTrainingJob(images.toPath(), out).network(net.toConfig(1), training)
                 .settings(settings).recursive(recursive).overwrite(overwrite)
                 .checkpoint(checkpoint == null ? null : checkpoint.toPath())
-                .resume(resume == null ? null : resume.toPath()).device(where.device()).listener(listener)
+                .resume(resume == null ? null : resume.toPath()).device(where.device()).listener(feedback)
                 .control(control).messages(log()::info).warnings(w -> log().warn("Skipped: " + w));
         try (DenoiserModel trained = job.run()) {
             model = out.toFile();
-            if (monitor != null) {
-                monitor.finished("Model saved: " + out.getFileName());
-            }
+            feedback.finished("Model saved: " + out.getFileName());
             if (showActivations) {
                 FigureFiles.present(FigureFiles.render(trained.block(), String.valueOf(out.getFileName()),
                         LayerStatistics.DEFAULT_KNOT_THRESHOLD), activationFigure, FigureFiles.nextTo(out),
-                        monitor == null ? null : monitor.window(), overwrite, log());
+                        feedback.window(), overwrite, log());
             }
         } catch (TrainingCancelledException e) {
-            if (monitor != null) {
-                monitor.finished(e.getMessage());
-            }
+            feedback.finished(e.getMessage());
             throw e;
         } catch (RuntimeException | java.io.IOException e) {
-            if (monitor != null) {
-                monitor.finished("Training failed: " + e.getMessage());
-            }
+            feedback.finished("Training failed: " + e.getMessage());
             throw e;
         }
     }
@@ -224,6 +195,7 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
 
     /** The monitor window of the current run, or null when headless. */
     public TrainingMonitor monitor() {
-        return monitor;
+        TrainingFeedback f = feedback;
+        return f == null ? null : f.monitor();
     }
 }

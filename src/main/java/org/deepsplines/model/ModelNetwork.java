@@ -24,9 +24,11 @@ public final class ModelNetwork implements AutoCloseable {
     private final String name;
     private final Block block;
     private final NDManager manager;
+    private final NetworkArchitecture architecture;
 
-    private ModelNetwork(ModelFile file, String name, Block block, NDManager manager) {
+    private ModelNetwork(ModelFile file, String name, Block block, NDManager manager, NetworkArchitecture architecture) {
         this.file = file;
+        this.architecture = architecture;
         this.name = name;
         this.block = block;
         this.manager = manager;
@@ -51,7 +53,7 @@ public final class ModelNetwork implements AutoCloseable {
         try {
             Block b = builder.create(file.config(), m);
             file.loadInto(b, m);
-            return new ModelNetwork(file, name, b, m);
+            return new ModelNetwork(file, name, b, m, builder);
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -106,6 +108,11 @@ public final class ModelNetwork implements AutoCloseable {
 
     public Block block() {
         return block;
+    }
+
+    /** A readable line about the network from its task's architecture, or null when it has none. */
+    public String describeNetwork() {
+        return architecture.describe(file.config());
     }
 
     /** Every learned activation layer, input to output. */

@@ -19,10 +19,12 @@ public final class ModelSummary {
     private final String parameters;
     private final double lipschitzBound;
     private final List<LayerStatistics> layers;
+    private final String network;
 
-    private ModelSummary(String name, JsonObject config, String parameters, double lipschitzBound,
+    private ModelSummary(String name, JsonObject config, String network, String parameters, double lipschitzBound,
             List<LayerStatistics> layers) {
         this.name = name;
+        this.network = network;
         this.config = config;
         this.parameters = parameters;
         this.lipschitzBound = lipschitzBound;
@@ -31,7 +33,8 @@ public final class ModelSummary {
 
     /** Summarises a loaded model; active knots are counted above {@code knotThreshold}. */
     public static ModelSummary of(ModelNetwork network, double knotThreshold) {
-        return new ModelSummary(network.name(), network.file().config(), ParameterCounts.of(network.block()).toString(),
+        return new ModelSummary(network.name(), network.file().config(), network.describeNetwork(),
+                ParameterCounts.of(network.block()).toString(),
                 SplineNetworks.lipschitzBound(network.block()), LayerStatistics.of(network.activations(), knotThreshold));
     }
 
@@ -52,7 +55,9 @@ public final class ModelSummary {
         // Denoisers describe their network under "architecture"; other tasks may use "network".
         JsonObject arch = config.has("architecture") ? config.getAsJsonObject("architecture")
                 : config.getAsJsonObject("network");
-        if (arch != null) {
+        if (network != null) {
+            out.add("Network: " + network);
+        } else if (arch != null) {
             out.add("Network: " + describeArchitecture(arch));
         }
         out.add("Parameters: " + parameters);

@@ -20,4 +20,9 @@ public interface NetworkArchitecture {
      * can be loaded into it.
      */
     Block create(JsonObject description, NDManager manager);
+
+    /** One readable line about the network (and what it was made for), or null to show the raw description. */
+    default String describe(JsonObject description) {
+        return null;
+    }
 }

@@ -32,7 +32,7 @@ class ExampleMacrosTest {
     static final Path EXAMPLES = Paths.get("plugins", "examples");
     /** The macros this class runs; a new macro must be added here (and get a test). */
     static final Set<String> COVERED = Set.of("denoise-folder.ijm", "denoise-open-image.ijm", "train-denoiser.ijm",
-            "simulate-mri.ijm");
+            "simulate-mri.ijm", "reconstruct-mri.ijm", "train-mri-reconstruction.ijm");
 
     private static CommandRunner runner;
 
@@ -106,6 +106,31 @@ class ExampleMacrosTest {
             assertTrue(Files.isRegularFile(tmp.resolve(f)), f);
         }
         assertNotNull(macro.image("mr_small_64x64_16bit TV-CS"), "outputs open as images");
+    }
+
+    @Test
+    void reconstructMri(@TempDir Path tmp) throws Exception {
+        Path slice = tmp.resolve("colin27_t1_axial_z080.png");
+        Files.copy(MriTestData.file("slices/colin27_t1_axial_z080.png"), slice);
+        MacroRunner macro = new MacroRunner(runner, Map.of("input", slice.toString()));
+        macro.runFile(EXAMPLES.resolve("reconstruct-mri.ijm"));
+        assertEquals(List.of("Simulate MRI Acquisition", "Reconstruct MRI"), macro.executed());
+        ImagePlus saved = IJ.openImage(tmp.resolve("colin27_t1_axial_z080_reconstruction.tif").toString());
+        assertNotNull(saved, "the macro saves the reconstruction next to the slice");
+        assertEquals(181, saved.getWidth());
+        assertNotNull(macro.image("colin27_t1_axial_z080 TV-CS"), "the TV-CS comparison opens");
+    }
+
+    @Test
+    void trainMriReconstruction(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("mri.dsmodel");
+        MacroRunner macro = new MacroRunner(runner, Map.of("volume",
+                MriTestData.file("volume/colin27_t1_1mm_ch2.nii.gz").toString(), "model", model.toString(), "steps",
+                "2", "depth", "3", "width", "4"));
+        macro.runFile(EXAMPLES.resolve("train-mri-reconstruction.ijm"));
+        assertEquals(List.of("Train MRI Reconstruction", "Model Info"), macro.executed());
+        assertTrue(Files.isRegularFile(model));
+        assertTrue(Files.isRegularFile(tmp.resolve("mri_activations.png")));
     }
 
     @Test

@@ -189,7 +189,8 @@ class FijiCommandsTest {
         assertNull(m.getOutput("tvImage"));
         assertEquals(8, mask.getBitDepth());
         assertEquals(181, mask.getWidth());
-        assertTrue(mask.getTitle().contains("R=4.02"), mask.getTitle());
+        assertEquals("colin27_t1_axial_z080 mask", mask.getTitle());
+        assertTrue(String.valueOf(mask.getProperty("Info")).contains("R = 4.0222"), (String) mask.getProperty("Info"));
         assertEquals(2, kspace.getStackSize());
         assertEquals(32, zf.getBitDepth());
         assertTrue(runner.logged("acceleration: 4.0222 exact"), runner.messages().toString());
@@ -225,7 +226,8 @@ class FijiCommandsTest {
         List<String> labels = runner.commands.getCommands().stream()
                 .filter(i -> i.getMenuPath() != null && i.getMenuPath().getMenuString().startsWith("Plugins > DeepSplines"))
                 .map(i -> i.getMenuPath().getLeaf().getName()).sorted().toList();
-        assertEquals(List.of("Denoise Folder", "Denoise Image", "Export Model", "Model Info", "Show Learned Activations",
-                "Simulate MRI Acquisition", "Sparsify Model", "Train Denoiser"), labels);
+        assertEquals(List.of("Denoise Folder", "Denoise Image", "Export Model", "Model Info", "Reconstruct MRI",
+                "Show Learned Activations", "Simulate MRI Acquisition", "Sparsify Model", "Train Denoiser",
+                "Train MRI Reconstruction"), labels);
     }
 }

@@ -37,8 +37,8 @@ import org.scijava.service.Service;
  *
  * <p>Supported statements: {@code name = expression;}, {@code run}, {@code open}, {@code saveAs("Tiff", path)},
  * {@code selectImage/selectWindow(title)}, {@code print}, {@code setBatchMode}, {@code close()}. Expressions
- * concatenate string and number literals, variables, {@code File.separator}, {@code getTitle()} and
- * {@code File.getParent(path)}. Dialog calls ({@code getDirectory}, {@code File.openDialog}) need the
+ * concatenate string and number literals, variables, {@code File.separator}, {@code getTitle()},
+ * {@code File.getParent(path)} and {@code File.getNameWithoutExtension(path)}. Dialog calls ({@code getDirectory}, {@code File.openDialog}) need the
  * variable they assign to be substituted by the test.
  */
 final class MacroRunner {
@@ -262,6 +262,12 @@ final class MacroRunner {
         if (t.equals("getTitle()")) {
             assertNotNull(current, "getTitle() without an open image");
             return current.getTitle();
+        }
+        if (t.startsWith("File.getNameWithoutExtension(") && t.endsWith(")")) {
+            String name = new File(eval(t.substring("File.getNameWithoutExtension(".length(), t.length() - 1)))
+                    .getName();
+            int dot = name.lastIndexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
         }
         if (t.startsWith("File.getParent(") && t.endsWith(")")) {
             return new File(eval(t.substring("File.getParent(".length(), t.length() - 1))).getParent();

@@ -51,10 +51,10 @@ class ModelNetworkTest {
     @Test
     void anUnknownNetworkDescriptionIsRefusedWithAMessage() {
         try (NDManager m = NDManager.newBaseManager()) {
-            ModelFile f = file("mri-reconstruction", "network", m);
+            ModelFile f = file("segmentation", "network", m);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ModelNetwork.of(f, "x.dsmodel", null));
-            assertTrue(e.getMessage().contains("cannot build") && e.getMessage().contains("mri-reconstruction"),
+            assertTrue(e.getMessage().contains("cannot build") && e.getMessage().contains("segmentation"),
                     e.getMessage());
         }
     }

@@ -92,9 +92,18 @@ public final class MriImageFiles {
      * @throws IllegalArgumentException if the file is not such a pair
      */
     public static ComplexImage readComplex(Path path) throws IOException {
-        ImagePlus imp = open(path);
+        return complexFromImagePlus(open(path), path.toString());
+    }
+
+    /**
+     * An open two-slice 32-bit image (real, imaginary) as complex data, e.g. k-space.
+     *
+     * @param name used in error messages
+     * @throws IllegalArgumentException if the image is not such a pair
+     */
+    public static ComplexImage complexFromImagePlus(ImagePlus imp, String name) {
         if (imp.getStackSize() != 2 || imp.getBitDepth() != 32) {
-            throw new IllegalArgumentException(path + " is not a complex image: expected two 32-bit slices (real,"
+            throw new IllegalArgumentException(name + " is not complex data: expected two 32-bit slices (real,"
                     + " imaginary), found " + imp.getStackSize() + " slice(s) of " + imp.getBitDepth() + "-bit data");
         }
         ImageStack st = imp.getStack();
@@ -104,9 +113,18 @@ public final class MriImageFiles {
 
     /** Reads a mask image: nonzero pixels are sampled. */
     public static SamplingMask readMask(Path path) throws IOException {
-        ImagePlus imp = open(path);
+        return maskFromImagePlus(open(path), path.toString());
+    }
+
+    /**
+     * An open single-plane image as a sampling mask: nonzero pixels are sampled.
+     *
+     * @param name used in error messages
+     * @throws IllegalArgumentException for a stack
+     */
+    public static SamplingMask maskFromImagePlus(ImagePlus imp, String name) {
         if (imp.getStackSize() != 1) {
-            throw new IllegalArgumentException(path + " has " + imp.getStackSize() + " slices; a mask has one");
+            throw new IllegalArgumentException(name + " has " + imp.getStackSize() + " slices; a mask has one");
         }
         return SamplingMask.fromValues(imp.getWidth(), imp.getHeight(), floatPixels(imp.getProcessor()));
     }

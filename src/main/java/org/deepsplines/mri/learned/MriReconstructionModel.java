@@ -1,5 +1,6 @@
 package org.deepsplines.mri.learned;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -17,6 +18,7 @@ import org.deepsplines.mri.ComplexImage;
 import org.deepsplines.mri.MaskType;
 import org.deepsplines.mri.SamplingMask;
 import org.deepsplines.mri.io.CflArray;
+import org.deepsplines.nn.GradientMode;
 import org.deepsplines.nn.NetworkInitializer;
 import org.deepsplines.train.TrainingLog;
 
@@ -59,29 +61,46 @@ public final class MriReconstructionModel implements AutoCloseable {
         return fromModelFile(ModelFile.read(file), file.toString());
     }
 
+    /** Loads a model file onto a device (null: the engine's default). */
+    public static MriReconstructionModel load(Path file, Device device) throws IOException {
+        return fromModelFile(ModelFile.read(file), file.toString(), device);
+    }
+
     /**
      * The bundled model for a mask family and acceleration.
      *
      * @throws IllegalArgumentException naming the bundled settings when none matches
      */
     public static MriReconstructionModel bundled(MaskType type, double acceleration) throws IOException {
+        return bundled(type, acceleration, null);
+    }
+
+    /** The bundled model for a mask family and acceleration, on a device (null: the engine's default). */
+    public static MriReconstructionModel bundled(MaskType type, double acceleration, Device device) throws IOException {
         String setting = MriSampling.settingName(type, acceleration);
         if (!BUNDLED_SETTINGS.contains(setting)) {
             throw new IllegalArgumentException("no bundled MRI model for " + setting + "; bundled models exist for "
-                    + String.join(", ", BUNDLED_SETTINGS) + ". Train one with train-mri and pass it with --model");
+                    + String.join(", ", BUNDLED_SETTINGS) + ". Train one (train-mri, or Train MRI Reconstruction in"
+                    + " Fiji) and give it as the model file");
         }
         String resource = bundledResource(setting);
         try (InputStream in = MriReconstructionModel.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled MRI model " + setting + " is missing from this build;"
-                        + " pass a model file with --model");
+                        + " give a model file");
             }
-            return fromModelFile(ModelFile.read(in, "bundled MRI model " + setting), "bundled MRI model " + setting);
+            return fromModelFile(ModelFile.read(in, "bundled MRI model " + setting), "bundled MRI model " + setting,
+                    device);
         }
     }
 
     /** Rebuilds the network described by a model file and loads its weights. */
     public static MriReconstructionModel fromModelFile(ModelFile file, String name) {
+        return fromModelFile(file, name, null);
+    }
+
+    /** Rebuilds the network described by a model file on a device (null: the engine's default). */
+    public static MriReconstructionModel fromModelFile(ModelFile file, String name, Device device) {
         if (!TASK.equals(file.task())) {
             throw new IllegalArgumentException(name + " is a '" + file.task() + "' model, not an MRI reconstruction"
                     + " model");
@@ -89,7 +108,8 @@ public final class MriReconstructionModel implements AutoCloseable {
         JsonObject d = file.config();
         MriNetworkConfig cfg = MriNetworkConfig.fromJson(d.getAsJsonObject("network"));
         MriSampling sampling = MriSampling.fromJson(d.getAsJsonObject("sampling"));
-        NDManager m = NDManager.newBaseManager();
+        GradientMode.offOnThisThread();
+        NDManager m = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             AbstractBlock b = cfg.build();
             initialize(b, m, 0);

@@ -1,5 +1,6 @@
 package org.deepsplines.mri.learned;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
 import com.google.gson.JsonObject;
@@ -34,6 +35,7 @@ public final class MriReconstructionTrainer {
     private Path checkpointFile;
     private Checkpoint resumeFrom;
     private Consumer<String> messages = s -> { };
+    private Device device;
 
     public MriReconstructionTrainer(MriNetworkConfig network, TrainingConfig training, MriTrainingSettings settings) {
         this.network = network;
@@ -67,6 +69,12 @@ public final class MriReconstructionTrainer {
     /** Writes checkpoints to this file (every {@link TrainingConfig#checkpointEvery()} steps and on cancel). */
     public MriReconstructionTrainer checkpoint(Path file) {
         checkpointFile = file;
+        return this;
+    }
+
+    /** Trains on this device (null: the engine's default, a GPU when the CUDA natives see one). */
+    public MriReconstructionTrainer device(Device d) {
+        device = d;
         return this;
     }
 
@@ -105,7 +113,7 @@ public final class MriReconstructionTrainer {
                 training.seed() + 7919);
         MriBatches batches = new MriBatches(trainSet, settings, training.batchSize(), training.seed());
 
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             AbstractBlock block = network.build();
             MriReconstructionModel.initialize(block, manager, training.seed());
