@@ -1,5 +1,6 @@
 package org.deepsplines.cli;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +15,13 @@ final class MriModelChoice {
     }
 
     static MriReconstructionModel open(Path file, MaskType type, double acceleration) throws IOException {
-        return file == null ? MriReconstructionModel.bundled(type, acceleration) : MriReconstructionModel.load(file);
+        return open(file, type, acceleration, null);
+    }
+
+    /** As {@link #open(Path, MaskType, double)}, on a device (null: the engine's default). */
+    static MriReconstructionModel open(Path file, MaskType type, double acceleration, Device device) throws IOException {
+        return file == null ? MriReconstructionModel.bundled(type, acceleration, device)
+                : MriReconstructionModel.load(file, device);
     }
 
     /** Notes on stderr when a model is applied to another acquisition than it was trained for. */

@@ -18,6 +18,7 @@ import org.deepsplines.mri.io.BartCfl;
 import org.deepsplines.mri.io.MriImageFiles;
 import org.deepsplines.mri.learned.MriReconstructionModel;
 import org.deepsplines.mri.learned.MriSampling;
+import org.deepsplines.nn.DeviceSelection;
 import org.deepsplines.train.metrics.Psnr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +69,9 @@ final class ReconstructMriCommand implements Callable<Integer> {
     @Option(names = "--tv-lambda", paramLabel = "L", description = "TV weight relative to the zero-filled maximum (default 0.005).")
     Double tvLambda;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
 
@@ -78,6 +82,8 @@ final class ReconstructMriCommand implements Callable<Integer> {
         }
         checkOutputs();
         PrintStream log = System.out;
+        DeviceSelection where = DeviceSelection.resolve(device);
+        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
         ComplexImage measured;
         SamplingMask sampling;
         ComplexImage truth = null;
@@ -92,16 +98,17 @@ final class ReconstructMriCommand implements Callable<Integer> {
             }
             sampling = MriImageFiles.readMask(Path.of(mask));
             measured = readKspace(kspace);
-            m = MriModelChoice.open(model, MaskType.CARTESIAN, 4);
+            m = MriModelChoice.open(model, MaskType.CARTESIAN, 4, where.device());
             log.printf(Locale.ROOT, "k-space %dx%d, mask %d of %d samples (R = %.3f); model trained for %s%n",
                     measured.width(), measured.height(), sampling.sampledCount(), sampling.totalCount(),
                     sampling.acceleration(), m.sampling().settingName());
         } else {
             MaskType type = mask == null ? null : MaskType.parse(mask);
             if (model == null) {
-                m = MriReconstructionModel.bundled(type == null ? MaskType.CARTESIAN : type, accel == null ? 4 : accel);
+                m = MriReconstructionModel.bundled(type == null ? MaskType.CARTESIAN : type, accel == null ? 4 : accel,
+                        where.device());
             } else {
-                m = MriReconstructionModel.load(model);
+                m = MriReconstructionModel.load(model, where.device());
             }
             try { // the model owns native memory: free it if the input is refused
                 MriSampling s = new MriSampling(type == null ? m.sampling().maskType() : type,

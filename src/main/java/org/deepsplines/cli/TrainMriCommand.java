@@ -16,6 +16,7 @@ import org.deepsplines.mri.learned.MriSlice;
 import org.deepsplines.mri.learned.MriSliceReader;
 import org.deepsplines.mri.learned.MriTrainingSettings;
 import org.deepsplines.mri.learned.SliceSelection;
+import org.deepsplines.nn.DeviceSelection;
 import org.deepsplines.nn.DnCnnConfig;
 import org.deepsplines.nn.ParameterCounts;
 import org.deepsplines.train.Checkpoint;
@@ -102,6 +103,9 @@ final class TrainMriCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Resume from this checkpoint (give the same slices; settings come from it).")
     Path resume;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Mixin NetworkOptions network;
     @Mixin TrainingOptions training;
 
@@ -111,6 +115,8 @@ final class TrainMriCommand implements Callable<Integer> {
         if (network.threeD) {
             throw new IllegalArgumentException("MRI reconstruction works on 2D slices; drop --3d");
         }
+        DeviceSelection where = DeviceSelection.resolve(device);
+        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
         List<MriSlice> data = readSlices();
         MriReconstructionTrainer trainer;
         if (resume != null) {
@@ -128,7 +134,7 @@ final class TrainMriCommand implements Callable<Integer> {
         if (cp != null) {
             trainer.checkpoint(cp);
         }
-        trainer.listener(new ConsoleProgress(System.out)).messages(System.out::println);
+        trainer.device(where.device()).listener(new ConsoleProgress(System.out)).messages(System.out::println);
         try (MriReconstructionModel model = trainer.train(data)) {
             model.save(out, overwrite);
             System.out.println("Model written to " + out.toAbsolutePath() + " (" + ParameterCounts.of(model.block()) + ")");

@@ -188,6 +188,27 @@ class DisplayTest {
 
     @Test
     @Order(4)
+    void mriReconstructionOpensWithTheModelsActivations() throws Exception {
+        ImagePlus slice = IJ.openImage(MriTestData.file("slices/colin27_t1_axial_z080.png").toString());
+        CommandModule sim = runner.run(SimulateMriAcquisitionCommand.class, "image", slice, "mask", "cartesian",
+                "acceleration", 4.0, "seed", 1L);
+        ImagePlus zf = (ImagePlus) sim.getOutput("zeroFilled");
+        CommandModule m = runner.run(ReconstructMriCommand.class, "kspace", sim.getOutput("kspace"), "mask",
+                sim.getOutput("maskImage"), "tv", true, "device", "cpu", "showActivations", true);
+        ImagePlus rec = (ImagePlus) m.getOutput("result");
+        ImagePlus tv = (ImagePlus) m.getOutput("tvImage");
+        for (ImagePlus imp : List.of(zf, tv, rec)) {
+            imp.setDisplayRange(0, 255);
+        }
+        saveMontage(shots.resolve("mri-reconstruction.png"), List.of(slice, zf, tv, rec),
+                List.of("ground truth", "zero-filled (4x)", "TV-CS", "learned (spline)"));
+        ImagePlus figure = waitForImage("Learned activations - bundled 4x Cartesian model");
+        new FileSaver(figure).saveAsPng(shots.resolve("mri-activations.png").toString());
+        assertEquals(181, rec.getWidth());
+    }
+
+    @Test
+    @Order(5)
     void sparsifiedActivationsOpenAsAFigure() throws Exception {
         assertNotNull(trained, "needs the model of the training test");
         Path sparse = tmp.resolve("small-denoiser_sparse.dsmodel");

@@ -123,6 +123,13 @@ class FijiMriCommandsTest {
         CommandModule fig = runner.run(ShowActivationsCommand.class, "model", out.toFile(), "output",
                 dir.resolve("fig.png").toFile());
         assertNotNull(fig.getOutput("figure"));
+        Path sparse = dir.resolve("tiny-mri_sparse.dsmodel");
+        CommandModule sp = runner.run(SparsifyModelCommand.class, "model", out.toFile(), "output", sparse.toFile(),
+                "threshold", 0.05, "images", null, "showActivations", false);
+        assertTrue(((String) sp.getOutput("report")).startsWith("Sparsified"), (String) sp.getOutput("report"));
+        try (MriReconstructionModel reloaded = MriReconstructionModel.load(sparse)) {
+            assertTrue(reloaded.description().has("sparsity"), "the sparse model is still an MRI model");
+        }
 
         String exists = runner.runExpectingCancel(TrainMriReconstructionCommand.class, "slicesFolder",
                 slices.toFile(), "volume", null, "output", out.toFile(), "steps", 1L);
