@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.deepsplines.data.AtomicFiles;
 import org.deepsplines.mri.ComplexImage;
 
 /**
@@ -105,14 +106,14 @@ public final class BartCfl {
             text.append(i < dims.length ? dims[i] : 1).append(' ');
         }
         text.append('\n');
-        AtomicFiles.write(cfl, overwrite, tmp -> {
+        AtomicFiles.writeFile(cfl, overwrite, tmp -> {
             ByteBuffer bb = ByteBuffer.allocate(array.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
             for (int k = 0; k < array.size(); k++) {
                 bb.putFloat(array.re()[k]).putFloat(array.im()[k]);
             }
             Files.write(tmp, bb.array());
         });
-        AtomicFiles.write(hdr, overwrite, tmp -> Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8));
+        AtomicFiles.writeFile(hdr, overwrite, tmp -> Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8));
     }
 
     private static int[] parseDimensions(List<String> lines, Path hdr) {

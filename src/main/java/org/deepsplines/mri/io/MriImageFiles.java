@@ -10,6 +10,7 @@ import ij.process.ImageProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.deepsplines.data.AtomicFiles;
 import org.deepsplines.mri.ComplexImage;
 import org.deepsplines.mri.SamplingMask;
 
@@ -132,20 +133,20 @@ public final class MriImageFiles {
     /** Writes a complex image as a two-slice 32-bit TIFF (real, imaginary). */
     public static void writeComplex(ComplexImage image, Path path, boolean overwrite) throws IOException {
         ImagePlus imp = complexImagePlus(image, path.getFileName().toString());
-        AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, true));
+        AtomicFiles.writeFile(path, overwrite, tmp -> save(imp, tmp, true));
     }
 
     /** Writes a single-plane 32-bit TIFF. */
     public static void writeFloat(float[] values, int width, int height, Path path, boolean overwrite)
             throws IOException {
         ImagePlus imp = floatImagePlus(values, width, height, path.getFileName().toString());
-        AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, false));
+        AtomicFiles.writeFile(path, overwrite, tmp -> save(imp, tmp, false));
     }
 
     /** Writes a mask as an 8-bit TIFF, 255 where sampled. */
     public static void writeMask(SamplingMask mask, Path path, boolean overwrite) throws IOException {
         ImagePlus imp = maskImagePlus(mask, path.getFileName().toString());
-        AtomicFiles.write(path, overwrite, tmp -> save(imp, tmp, false));
+        AtomicFiles.writeFile(path, overwrite, tmp -> save(imp, tmp, false));
     }
 
     private static void save(ImagePlus imp, Path tmp, boolean stack) throws IOException {
