@@ -65,6 +65,10 @@ public final class ActivationSpec {
         if (spline == null) {
             return kind.id();
         }
-        return kind.id() + "(S=" + spline.size() + ", T=" + spline.grid() + ", init=" + spline.init().name().toLowerCase() + ")";
+        // Six significant digits: a grid of 4/20 prints as 0.2, not 0.19999999999999998.
+        String grid = new java.math.BigDecimal(spline.grid(), new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString();
+        return kind.id() + "(S=" + spline.size() + ", T=" + grid + ", init="
+                + spline.init().name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 }

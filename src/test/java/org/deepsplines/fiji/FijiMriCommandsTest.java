@@ -84,6 +84,10 @@ class FijiMriCommandsTest {
                 "showActivations", false);
         assertTrue(magnitude.contains("expected two 32-bit slices (real, imaginary)"), magnitude);
 
+        String sameImage = runner.runExpectingCancel(ReconstructMriCommand.class, "kspace", kspace, "mask", kspace,
+                "showActivations", false);
+        assertTrue(sameImage.contains("choose the mask image"), sameImage);
+
         ImageProcessor small = mask.getProcessor().duplicate();
         small.setRoi(0, 0, 64, 64);
         String size = runner.runExpectingCancel(ReconstructMriCommand.class, "kspace", kspace, "mask",

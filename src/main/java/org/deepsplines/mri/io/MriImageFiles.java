@@ -125,7 +125,8 @@ public final class MriImageFiles {
      */
     public static SamplingMask maskFromImagePlus(ImagePlus imp, String name) {
         if (imp.getStackSize() != 1) {
-            throw new IllegalArgumentException(name + " has " + imp.getStackSize() + " slices; a mask has one");
+            throw new IllegalArgumentException(name + " has " + imp.getStackSize() + " slices, but a sampling mask is"
+                    + " one plane (nonzero = sampled): choose the mask image");
         }
         return SamplingMask.fromValues(imp.getWidth(), imp.getHeight(), floatPixels(imp.getProcessor()));
     }
