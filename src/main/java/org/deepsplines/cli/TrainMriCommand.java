@@ -100,11 +100,14 @@ final class TrainMriCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint file (written every --checkpoint-every steps and on cancel).")
     Path checkpoint;
 
-    @Option(names = "--resume", description = "Resume from this checkpoint (give the same slices; settings come from it).")
+    @Option(names = "--resume", description = "Resume from this checkpoint (give the same slices; settings come from it,"
+            + " except --steps, which sets a new total).")
     Path resume;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin NetworkOptions network;
     @Mixin TrainingOptions training;
@@ -120,7 +123,11 @@ final class TrainMriCommand implements Callable<Integer> {
         List<MriSlice> data = readSlices();
         MriReconstructionTrainer trainer;
         if (resume != null) {
-            trainer = MriReconstructionTrainer.resuming(Checkpoint.read(resume));
+            // --steps, when given, sets a new total; otherwise the checkpoint's total applies.
+            Checkpoint saved = Checkpoint.read(resume);
+            boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+            trainer = stepsGiven ? MriReconstructionTrainer.resuming(saved, training.steps)
+                    : MriReconstructionTrainer.resuming(saved);
         } else {
             DnCnnConfig cnn = network.toConfig(2);
             MriNetworkConfig cfg = MriNetworkKind.parse(net) == MriNetworkKind.POST ? MriNetworkConfig.post(cnn)

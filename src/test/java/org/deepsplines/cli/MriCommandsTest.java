@@ -189,5 +189,19 @@ class MriCommandsTest {
         r = CliRun.of("train-mri", "--images", images.toString(), "--volume", "x.nii", "--out", out.toString(),
                 "--overwrite");
         assertTrue(r.err.contains("either --images DIR or --volume FILE"), r.err);
+
+        // A checkpointed run continued with a new --steps total trains the extra steps.
+        Path cp = dir.resolve("run.ckpt");
+        r = CliRun.of("train-mri", "--images", images.toString(), "--iterations", "2", "--depth", "3", "--width", "4",
+                "--steps", "2", "--validate-every", "2", "--checkpoint", cp.toString(), "--checkpoint-every", "2",
+                "--out", dir.resolve("first.dsmodel").toString());
+        assertEquals(0, r.exitCode, r.err + r.out);
+        r = CliRun.of("train-mri", "--images", images.toString(), "--resume", cp.toString(), "--steps", "4",
+                "--out", dir.resolve("continued.dsmodel").toString());
+        assertEquals(0, r.exitCode, r.err + r.out);
+        assertTrue(r.out.contains("Resuming at step 2 of 4"), r.out);
+        try (MriReconstructionModel m = MriReconstructionModel.load(dir.resolve("continued.dsmodel"))) {
+            assertEquals(4, m.description().getAsJsonObject("training").get("steps_done").getAsLong());
+        }
     }
 }

@@ -45,13 +45,22 @@ public final class MriReconstructionTrainer {
 
     /** Continues the run stored in a checkpoint (give it the same slices). */
     public static MriReconstructionTrainer resuming(Checkpoint checkpoint) {
+        return resuming(checkpoint, checkpoint.training().steps());
+    }
+
+    /**
+     * Continues a checkpointed run up to {@code totalSteps} steps (the schedule stretches to the new total);
+     * a total at or below the checkpoint's step ends at once and keeps the best model found so far.
+     */
+    public static MriReconstructionTrainer resuming(Checkpoint checkpoint, long totalSteps) {
         JsonObject m = checkpoint.model();
         if (!m.has("network") || !m.has("sampling") || !m.has("mri_training")) {
             throw new IllegalArgumentException("this checkpoint was not written by MRI reconstruction training");
         }
         MriSampling sampling = MriSampling.fromJson(m.getAsJsonObject("sampling"));
         MriReconstructionTrainer t = new MriReconstructionTrainer(MriNetworkConfig.fromJson(m.getAsJsonObject("network")),
-                checkpoint.training(), MriTrainingSettings.fromJson(sampling, m.getAsJsonObject("mri_training")));
+                checkpoint.training().withSteps(Math.max(totalSteps, checkpoint.step())),
+                MriTrainingSettings.fromJson(sampling, m.getAsJsonObject("mri_training")));
         t.resumeFrom = checkpoint;
         return t;
     }
