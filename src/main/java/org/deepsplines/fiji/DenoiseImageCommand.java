@@ -112,12 +112,7 @@ public final class DenoiseImageCommand extends DeepSplinesCommand {
 
     /** "camera.png" becomes "camera-denoised". */
     static String resultTitle(String title) {
-        String t = title == null ? "image" : title;
-        int dot = t.lastIndexOf('.');
-        if (dot > 0 && t.length() - dot <= 5) {
-            t = t.substring(0, dot);
-        }
-        return t + "-denoised";
+        return ImageTitles.stem(title) + "-denoised";
     }
 
     /** The denoised image (after a run). */

@@ -129,13 +129,8 @@ public final class ReconstructMriCommand extends DeepSplinesCommand {
 
     /** "brain k-space (re, im)" becomes "brain". */
     static String stem(String title) {
-        String t = title == null ? "image" : title;
-        int k = t.indexOf(" k-space");
-        if (k > 0) {
-            return t.substring(0, k);
-        }
-        int dot = t.lastIndexOf('.');
-        return dot > 0 && t.length() - dot <= 5 ? t.substring(0, dot) : t;
+        int k = title == null ? -1 : title.indexOf(" k-space");
+        return k > 0 ? title.substring(0, k) : ImageTitles.stem(title);
     }
 
     public ImagePlus result() {

@@ -97,7 +97,7 @@ public final class SimulateMriAcquisitionCommand extends DeepSplinesCommand {
 
         int w = x.width();
         int h = x.height();
-        String base = stem(title);
+        String base = ImageTitles.stem(title);
         kspace = MriImageFiles.complexImagePlus(r.acquisition().kspace(), base + " k-space (re, im)");
         // A title macros can rely on; the mask's description (type, exact R) is in the image info.
         maskImage = MriImageFiles.maskImagePlus(r.mask(), base + " mask");
@@ -110,11 +110,6 @@ public final class SimulateMriAcquisitionCommand extends DeepSplinesCommand {
                 log().info("wrote " + p);
             }
         }
-    }
-
-    private static String stem(String title) {
-        int dot = title.lastIndexOf('.');
-        return dot > 0 && title.length() - dot <= 5 ? title.substring(0, dot) : title;
     }
 
     public ImagePlus kspace() {
