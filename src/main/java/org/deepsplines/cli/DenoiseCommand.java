@@ -7,6 +7,7 @@ import org.deepsplines.denoise.DenoiseOptions;
 import org.deepsplines.denoise.DenoiserModel;
 import org.deepsplines.nn.DeviceSelection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code denoise}: applies a denoiser to an image, a stack, or every image of a folder. */
@@ -37,13 +38,11 @@ final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin DeviceOption device;
 
     @Override
     public Integer call() throws Exception {
-        DeviceSelection where = DeviceSelection.resolve(device);
-        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
+        DeviceSelection where = device.select();
         try (DenoiserModel m = DenoiserModel.loadOrBundled(model, where.device())) {
             DenoiseOptions options = DenoiseOptions.defaults().withTileSize(tile).withMemoryBudget(memoryMb << 20)
                     .withClip(clip);

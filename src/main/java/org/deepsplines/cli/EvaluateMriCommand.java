@@ -3,7 +3,6 @@ package org.deepsplines.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.deepsplines.mri.MaskType;
 import org.deepsplines.mri.TvParameters;
 import org.deepsplines.mri.learned.MriEvaluation;
 import org.deepsplines.mri.learned.MriReconstructionModel;
@@ -11,6 +10,7 @@ import org.deepsplines.mri.learned.MriSampling;
 import org.deepsplines.mri.learned.MriSlice;
 import org.deepsplines.mri.learned.MriSliceReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,15 +25,7 @@ final class EvaluateMriCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of ground-truth slices (PNG/TIFF; two-slice 32-bit TIFFs are complex).")
     Path dir;
 
-    @Option(names = "--accel", defaultValue = "4", paramLabel = "R", description = "Acceleration (default: ${DEFAULT-VALUE}).")
-    double accel;
-
-    @Option(names = "--mask", defaultValue = "cartesian", paramLabel = "TYPE",
-            description = "cartesian, equispaced, radial or random (default: ${DEFAULT-VALUE}).")
-    String mask;
-
-    @Option(names = "--center-fraction", paramLabel = "F", description = "Fully sampled centre fraction (default 0.32/R).")
-    Double centerFraction;
+    @Mixin MaskOptions acquisition;
 
     @Option(names = "--seed", defaultValue = "0", description = "Mask seed of the first image (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -49,15 +41,14 @@ final class EvaluateMriCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MaskType type = MaskType.parse(mask);
-        MriSampling sampling = new MriSampling(type, accel, centerFraction, null);
+        MriSampling sampling = acquisition.sampling();
         List<MriSlice> images = MriSliceReader.folder(dir, w -> System.err.println("warning: " + w));
         TvParameters tv = null;
         if (!noTv) {
             tv = tvLambda == null ? TvParameters.defaults() : TvParameters.defaults().withRelativeLambda(tvLambda);
         }
-        try (MriReconstructionModel m = MriModelChoice.open(model, type, accel)) {
-            MriModelChoice.warnIfMismatched(m, type, accel, System.err);
+        try (MriReconstructionModel m = MriModelChoice.open(model, sampling.maskType(), sampling.acceleration())) {
+            MriModelChoice.warnIfMismatched(m, sampling.maskType(), sampling.acceleration(), System.err);
             MriEvaluation.Summary s = MriEvaluation.run(m, images, sampling.generator(), seed, tv,
                     r -> System.out.println(r.describe()));
             System.out.println(s.toJsonLine());

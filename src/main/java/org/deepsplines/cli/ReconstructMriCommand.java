@@ -21,6 +21,7 @@ import org.deepsplines.mri.learned.MriSampling;
 import org.deepsplines.nn.DeviceSelection;
 import org.deepsplines.train.metrics.Psnr;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code reconstruct-mri}: learned reconstruction of measured or simulated single-coil k-space. */
@@ -69,8 +70,7 @@ final class ReconstructMriCommand implements Callable<Integer> {
     @Option(names = "--tv-lambda", paramLabel = "L", description = "TV weight relative to the zero-filled maximum (default 0.005).")
     Double tvLambda;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin DeviceOption device;
 
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
@@ -82,8 +82,7 @@ final class ReconstructMriCommand implements Callable<Integer> {
         }
         checkOutputs();
         PrintStream log = System.out;
-        DeviceSelection where = DeviceSelection.resolve(device);
-        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
+        DeviceSelection where = device.select();
         ComplexImage measured;
         SamplingMask sampling;
         ComplexImage truth = null;
@@ -104,12 +103,8 @@ final class ReconstructMriCommand implements Callable<Integer> {
                     sampling.acceleration(), m.sampling().settingName());
         } else {
             MaskType type = mask == null ? null : MaskType.parse(mask);
-            if (model == null) {
-                m = MriReconstructionModel.bundled(type == null ? MaskType.CARTESIAN : type, accel == null ? 4 : accel,
-                        where.device());
-            } else {
-                m = MriReconstructionModel.load(model, where.device());
-            }
+            m = MriModelChoice.open(model, type == null ? MaskType.CARTESIAN : type, accel == null ? 4 : accel,
+                    where.device());
             try { // the model owns native memory: free it if the input is refused
                 MriSampling s = new MriSampling(type == null ? m.sampling().maskType() : type,
                         accel == null ? m.sampling().acceleration() : accel,

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deepsplines.mri.ComplexImage;
-import org.deepsplines.mri.MaskType;
 import org.deepsplines.mri.MriSimulation;
 import org.deepsplines.mri.PhaseEncodeAxis;
 import org.deepsplines.mri.io.MriImageFiles;
 import org.deepsplines.mri.io.SimulationFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,19 +41,7 @@ public final class SimulateMriCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--accel", defaultValue = "4", paramLabel = "R",
-            description = "Target acceleration R > 1 (default: ${DEFAULT-VALUE}).")
-    double acceleration;
-
-    @Option(names = "--mask", defaultValue = "cartesian", paramLabel = "TYPE",
-            description = "cartesian (variable-density random lines), equispaced, radial (golden-angle spokes)"
-                    + " or random (2D points). Default: ${DEFAULT-VALUE}.")
-    String maskType;
-
-    @Option(names = "--center-fraction", paramLabel = "F",
-            description = "Fully sampled central fraction (lines, or ellipse diameter for random points);"
-                    + " default 0.32/R (8%% at 4x, 4%% at 8x). Ignored by radial masks.")
-    Double centerFraction;
+    @Mixin MaskOptions acquisition;
 
     @Option(names = "--phase-encode", defaultValue = "x", paramLabel = "AXIS",
             description = "Phase-encode axis of line masks: x (whole k-space columns are sampled) or y (rows)."
@@ -87,8 +75,8 @@ public final class SimulateMriCommand implements Callable<Integer> {
         if (snrDb != null && noiseSigma != 0) {
             throw new IllegalArgumentException("give either --noise-sigma or --snr-db, not both");
         }
-        MriSimulation.Settings settings = new MriSimulation.Settings(MaskType.parse(maskType), acceleration,
-                centerFraction, PhaseEncodeAxis.parse(phaseEncode), seed, noiseSigma, snrDb, tv, tvLambda);
+        MriSimulation.Settings settings = new MriSimulation.Settings(acquisition.type(), acquisition.accel,
+                acquisition.centerFraction, PhaseEncodeAxis.parse(phaseEncode), seed, noiseSigma, snrDb, tv, tvLambda);
         SimulationFiles.checkWritable(out, tv, overwrite);
         ComplexImage image = MriImageFiles.readImage(input);
         image.requireFinite("input image " + input);

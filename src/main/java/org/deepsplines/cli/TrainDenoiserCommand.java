@@ -57,8 +57,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Resume from this checkpoint (architecture and settings are taken from it).")
     Path resume;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin DeviceOption device;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,8 +66,7 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DeviceSelection where = DeviceSelection.resolve(device);
-        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
+        DeviceSelection where = device.select();
         NoiseRange noise = sigma != null ? NoiseRange.fixed(sigma) : new NoiseRange(sigmaMin, sigmaMax);
         DenoiserSettings settings = DenoiserSettings.defaults().withNoise(noise).withPatchSize(patch)
                 .withValidation(validation, 32)

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepsplines.data.AtomicFiles;
-import org.deepsplines.mri.MaskType;
 import org.deepsplines.mri.io.SliceAxis;
 import org.deepsplines.mri.learned.DataConsistencyKind;
 import org.deepsplines.mri.learned.MriNetworkConfig;
@@ -46,15 +45,7 @@ final class TrainMriCommand implements Callable<Integer> {
     @Option(names = "--exclude-slices", paramLabel = "LIST", description = "Volume slices never used, e.g. 58-62,78-82 (test slices).")
     String excludeSlices;
 
-    @Option(names = "--accel", defaultValue = "4", paramLabel = "R", description = "Acceleration (default: ${DEFAULT-VALUE}).")
-    double accel;
-
-    @Option(names = "--mask", defaultValue = "cartesian", paramLabel = "TYPE",
-            description = "cartesian, equispaced, radial or random (default: ${DEFAULT-VALUE}).")
-    String mask;
-
-    @Option(names = "--center-fraction", paramLabel = "F", description = "Fully sampled centre fraction (default 0.32/R).")
-    Double centerFraction;
+    @Mixin MaskOptions acquisition;
 
     @Option(names = "--fixed-mask", description = "Use one mask for all examples instead of a new one per example.")
     boolean fixedMask;
@@ -104,8 +95,7 @@ final class TrainMriCommand implements Callable<Integer> {
             + " except --steps, which sets a new total).")
     Path resume;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin DeviceOption device;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -118,8 +108,7 @@ final class TrainMriCommand implements Callable<Integer> {
         if (network.threeD) {
             throw new IllegalArgumentException("MRI reconstruction works on 2D slices; drop --3d");
         }
-        DeviceSelection where = DeviceSelection.resolve(device);
-        (where.fellBackToCpu() ? System.err : System.out).println(where.describe());
+        DeviceSelection where = device.select();
         List<MriSlice> data = readSlices();
         MriReconstructionTrainer trainer;
         if (resume != null) {
@@ -132,7 +121,7 @@ final class TrainMriCommand implements Callable<Integer> {
             DnCnnConfig cnn = network.toConfig(2);
             MriNetworkConfig cfg = MriNetworkKind.parse(net) == MriNetworkKind.POST ? MriNetworkConfig.post(cnn)
                     : MriNetworkConfig.unrolled(cnn, iterations, sharedWeights, DataConsistencyKind.parse(consistency));
-            MriSampling sampling = new MriSampling(MaskType.parse(mask), accel, centerFraction, null);
+            MriSampling sampling = acquisition.sampling();
             MriTrainingSettings settings = new MriTrainingSettings(sampling, !fixedMask, validation, !noFlips, randomPhase,
                     randomContrast, readoutCrop);
             trainer = new MriReconstructionTrainer(cfg, training.toConfig(), settings);

@@ -50,9 +50,7 @@ public final class MriImageFiles {
             return ComplexImage.ofFloats(imp.getWidth(), imp.getHeight(), values, null);
         }
         if (slices == 2 && imp.getBitDepth() == 32) {
-            ImageStack st = imp.getStack();
-            return ComplexImage.ofFloats(imp.getWidth(), imp.getHeight(), floatPixels(st.getProcessor(1)),
-                    floatPixels(st.getProcessor(2)));
+            return complexFromImagePlus(imp, name);
         }
         throw new IllegalArgumentException(name + " has " + slices + " slices of " + imp.getBitDepth()
                 + "-bit data; expected one slice (a magnitude image) or two 32-bit slices (real, imaginary);"
