@@ -56,6 +56,19 @@ final class BenchQualityCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "24", description = "Twin width (default: ${DEFAULT-VALUE}).")
     int width;
 
+    @Option(names = "--batch-norm", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Batch normalisation after the twins' inner convolutions (default: ${DEFAULT-VALUE}).")
+    boolean batchNorm;
+
+    @Option(names = "--sigma", description = "Train both twins for this one noise σ (0–255 scale) instead of blind over 0–55.")
+    Double twinSigma;
+
+    @Option(names = "--spline-size", defaultValue = "21", description = "Spline coefficients S of the spline twin (default: ${DEFAULT-VALUE}).")
+    int splineSize;
+
+    @Option(names = "--spline-range", defaultValue = "2", description = "Spline grid half-range R (default: ${DEFAULT-VALUE}).")
+    double splineRange;
+
     @Option(names = "--steps", defaultValue = "1500", description = "Training steps of each twin (default: ${DEFAULT-VALUE}).")
     long steps;
 
@@ -108,17 +121,20 @@ final class BenchQualityCommand implements Callable<Integer> {
             List<GrayImage> train = new ImageFolderReader().read(images).images();
             for (ActivationKind kind : new ActivationKind[] {ActivationKind.SPLINE, ActivationKind.RELU}) {
                 ActivationSpec spec = kind == ActivationKind.SPLINE
-                        ? ActivationSpec.spline(SplineConfig.builder().size(21).range(2).numActivations(1)
+                        ? ActivationSpec.spline(SplineConfig.builder().size(splineSize).range(splineRange).numActivations(1)
                                 .init(SplineInit.LEAKY_RELU).build())
                         : ActivationSpec.of(kind);
-                DnCnnConfig arch = DnCnnConfig.builder().depth(depth).width(width).activation(spec).build();
+                DnCnnConfig arch = DnCnnConfig.builder().depth(depth).width(width).batchNorm(batchNorm).activation(spec)
+                        .build();
                 TrainingConfig cfg = TrainingConfig.builder().steps(steps).batchSize(batch).seed(seed)
                         .validateEvery((int) Math.max(1, steps / 5)).logEvery(100).build();
-                DenoiserSettings s = DenoiserSettings.defaults().withNoise(new NoiseRange(0, 55)).withValidation(0.1, 24);
+                DenoiserSettings s = DenoiserSettings.defaults()
+                        .withNoise(twinSigma != null ? NoiseRange.fixed(twinSigma) : new NoiseRange(0, 55)).withValidation(0.1, 24);
                 long t0 = System.nanoTime();
                 System.out.println("Training " + arch + " for " + steps + " steps");
                 try (DenoiserModel m = new DenoiserTrainer(arch, cfg, s).listener(new ConsoleProgress(System.out)).train(train)) {
-                    rows.add(evaluate(kind.id() + " twin (" + depth + "×" + width + ")", m, (System.nanoTime() - t0) / 1e9, sets));
+                    rows.add(evaluate(kind.id() + " twin (" + depth + "×" + width + (batchNorm ? ", BN" : "")
+                            + (twinSigma != null ? ", σ=" + fmt(twinSigma) : ", blind") + ")", m, (System.nanoTime() - t0) / 1e9, sets));
                 }
             }
         }

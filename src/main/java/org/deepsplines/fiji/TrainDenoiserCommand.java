@@ -6,14 +6,9 @@ import org.deepsplines.denoise.DenoiserModel;
 import org.deepsplines.denoise.DenoiserSettings;
 import org.deepsplines.denoise.DenoiserTrainingJob;
 import org.deepsplines.denoise.NoiseRange;
-import org.deepsplines.fiji.ui.TrainingMonitor;
-import org.deepsplines.model.LayerStatistics;
 import org.deepsplines.nn.DeviceSelection;
 import org.deepsplines.nn.NetworkSettings;
-import org.deepsplines.train.LearningRateSchedule;
-import org.deepsplines.train.TrainingCancelledException;
 import org.deepsplines.train.TrainingConfig;
-import org.deepsplines.train.TrainingControl;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
@@ -28,7 +23,7 @@ import org.scijava.widget.FileWidget;
  * (keeping the best model) or cancel; afterwards the learned activations open beside it.
  */
 @Plugin(type = Command.class, menuPath = DeepSplinesCommand.MENU + "Train Denoiser")
-public final class TrainDenoiserCommand extends DeepSplinesCommand {
+public final class TrainDenoiserCommand extends TrainingCommand {
 
     @Parameter(visibility = ItemVisibility.MESSAGE, persist = false)
     private String dataHeader = "Data";
@@ -69,6 +64,9 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
 
     @Parameter(label = "Width (feature maps)", min = "1")
     private int width = NetworkSettings.defaults().width();
+
+    @Parameter(label = "Batch normalisation (inner layers)")
+    private boolean batchNorm = false;
 
     @Parameter(label = "Spline coefficients (odd)", min = "3")
     private int splineSize = NetworkSettings.defaults().splineSize();
@@ -138,9 +136,6 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Model file")
     private File model;
 
-    private final TrainingControl control = new TrainingControl();
-    private volatile TrainingFeedback feedback;
-
     @Override
     protected void execute() throws Exception {
         if (images == null) {
@@ -150,34 +145,24 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
         DeviceSelection where = DeviceSelection.resolve(device);
         log().device(where);
         TrainingFeedback.useThreads(threads);
-        NetworkSettings net = new NetworkSettings(activation, depth, width, 3, false, false, splineSize, splineRange,
+        NetworkSettings net = new NetworkSettings(activation, depth, width, 3, batchNorm, false, splineSize, splineRange,
                 null, splineInit, constraint);
-        TrainingConfig training = TrainingConfig.builder().steps(steps).batchSize(batch).learningRate(learningRate)
-                .splineLearningRate(splineLearningRate).tv2Lambda(tv2).schedule(LearningRateSchedule.parse(schedule))
-                .seed(seed).validateEvery(validateEvery).checkpointEvery(checkpointEvery)
-                .logEvery(Math.max(1, Math.min(25, validateEvery))).threads(threads).build();
+        TrainingConfig training = new OptimiserFields(steps, batch, learningRate, splineLearningRate, tv2, schedule, seed,
+                validateEvery, checkpointEvery, threads).toConfig();
         DenoiserSettings settings = DenoiserSettings.defaults().withNoise(new NoiseRange(sigmaMin, sigmaMax))
                 .withPatchSize(patch).withValidation(validation, 32)
                 .withSparsifyTolerance(sparsifyTolerance < 0 ? Double.NaN : sparsifyTolerance);
-        feedback = TrainingFeedback.open(log(), control, "DeepSplines training - " + out.getFileName(), validateEvery);
+        TrainingFeedback feedback = openFeedback("DeepSplines training - " + out.getFileName(), validateEvery);
         DenoiserTrainingJob job = new DenoiserTrainingJob(images.toPath(), out).network(net.toConfig(1), training)
                 .settings(settings).recursive(recursive).overwrite(overwrite)
                 .checkpoint(checkpoint == null ? null : checkpoint.toPath())
                 .resume(resume == null ? null : resume.toPath()).device(where.device()).listener(feedback)
-                .control(control).messages(log()::info).warnings(w -> log().warn("Skipped: " + w));
+                .control(control()).messages(log()::info).warnings(w -> log().warn("Skipped: " + w));
         try (DenoiserModel trained = job.run()) {
             model = out.toFile();
-            feedback.finished("Model saved: " + out.getFileName());
-            if (showActivations) {
-                FigureFiles.present(FigureFiles.render(trained.block(), String.valueOf(out.getFileName()),
-                        LayerStatistics.DEFAULT_KNOT_THRESHOLD), activationFigure, FigureFiles.nextTo(out),
-                        feedback.window(), overwrite, log());
-            }
-        } catch (TrainingCancelledException e) {
-            feedback.finished(e.getMessage());
-            throw e;
+            trained(trained.block(), out, showActivations, activationFigure, overwrite);
         } catch (RuntimeException | java.io.IOException e) {
-            feedback.finished("Training failed: " + e.getMessage());
+            ended(e);
             throw e;
         }
     }
@@ -186,16 +171,5 @@ public final class TrainDenoiserCommand extends DeepSplinesCommand {
     static Path defaultOutput(Path images) {
         Path abs = images.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + "_denoiser.dsmodel");
-    }
-
-    /** Lets a caller (a test, a script) stop or cancel the run. */
-    public TrainingControl control() {
-        return control;
-    }
-
-    /** The monitor window of the current run, or null when headless. */
-    public TrainingMonitor monitor() {
-        TrainingFeedback f = feedback;
-        return f == null ? null : f.monitor();
     }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.deepsplines.data.AtomicFiles;
-import org.deepsplines.fiji.ui.TrainingMonitor;
-import org.deepsplines.model.LayerStatistics;
 import org.deepsplines.mri.MaskType;
 import org.deepsplines.mri.io.SliceAxis;
 import org.deepsplines.mri.learned.DataConsistencyKind;
@@ -25,10 +23,7 @@ import org.deepsplines.nn.DnCnnConfig;
 import org.deepsplines.nn.NetworkSettings;
 import org.deepsplines.nn.ParameterCounts;
 import org.deepsplines.train.Checkpoint;
-import org.deepsplines.train.LearningRateSchedule;
-import org.deepsplines.train.TrainingCancelledException;
 import org.deepsplines.train.TrainingConfig;
-import org.deepsplines.train.TrainingControl;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
@@ -44,7 +39,7 @@ import org.scijava.widget.FileWidget;
  * monitor shows loss and validation PSNR live; the learned activations open beside it at the end.
  */
 @Plugin(type = Command.class, menuPath = DeepSplinesCommand.MENU + "Train MRI Reconstruction")
-public final class TrainMriReconstructionCommand extends DeepSplinesCommand {
+public final class TrainMriReconstructionCommand extends TrainingCommand {
 
     @Parameter(visibility = ItemVisibility.MESSAGE, persist = false)
     private String dataHeader = "Fully sampled training slices: a folder of images or a volume";
@@ -183,9 +178,6 @@ public final class TrainMriReconstructionCommand extends DeepSplinesCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Model file")
     private File model;
 
-    private final TrainingControl control = new TrainingControl();
-    private volatile TrainingFeedback feedback;
-
     @Override
     protected void execute() throws Exception {
         if ((slicesFolder == null) == (volume == null)) {
@@ -205,24 +197,15 @@ public final class TrainMriReconstructionCommand extends DeepSplinesCommand {
         if (cp != null) {
             trainer.checkpoint(cp);
         }
-        feedback = TrainingFeedback.open(log(), control, "DeepSplines MRI training - " + out.getFileName(),
-                validateEvery);
-        trainer.device(where.device()).listener(feedback).control(control).messages(log()::info);
+        TrainingFeedback feedback = openFeedback("DeepSplines MRI training - " + out.getFileName(), validateEvery);
+        trainer.device(where.device()).listener(feedback).control(control()).messages(log()::info);
         try (MriReconstructionModel trained = trainer.train(data)) {
             trained.save(out, overwrite);
             model = out.toFile();
             log().info("Model written to " + out + " (" + ParameterCounts.of(trained.block()) + ")");
-            feedback.finished("Model saved: " + out.getFileName());
-            if (showActivations) {
-                FigureFiles.present(FigureFiles.render(trained.block(), String.valueOf(out.getFileName()),
-                        LayerStatistics.DEFAULT_KNOT_THRESHOLD), activationFigure, FigureFiles.nextTo(out),
-                        feedback.window(), overwrite, log());
-            }
-        } catch (TrainingCancelledException e) {
-            feedback.finished(e.getMessage());
-            throw e;
+            trained(trained.block(), out, showActivations, activationFigure, overwrite);
         } catch (RuntimeException | IOException e) {
-            feedback.finished("Training failed: " + e.getMessage());
+            ended(e);
             throw e;
         }
     }
@@ -235,10 +218,8 @@ public final class TrainMriReconstructionCommand extends DeepSplinesCommand {
                 splineInit, constraint).toConfig(2);
         MriNetworkConfig net = MriNetworkKind.parse(network) == MriNetworkKind.POST ? MriNetworkConfig.post(cnn)
                 : MriNetworkConfig.unrolled(cnn, iterations, sharedWeights, DataConsistencyKind.parse(consistency));
-        TrainingConfig training = TrainingConfig.builder().steps(steps).batchSize(batch).learningRate(learningRate)
-                .splineLearningRate(splineLearningRate).tv2Lambda(tv2).schedule(LearningRateSchedule.parse(schedule))
-                .seed(seed).validateEvery(validateEvery).checkpointEvery(checkpointEvery)
-                .logEvery(Math.max(1, Math.min(25, validateEvery))).threads(threads).build();
+        TrainingConfig training = new OptimiserFields(steps, batch, learningRate, splineLearningRate, tv2, schedule, seed,
+                validateEvery, checkpointEvery, threads).toConfig();
         return new MriReconstructionTrainer(net, training, settings);
     }
 
@@ -270,16 +251,5 @@ public final class TrainMriReconstructionCommand extends DeepSplinesCommand {
             }
         }
         return abs.resolveSibling(n + "_mri-" + sampling.settingName() + ".dsmodel");
-    }
-
-    /** Lets a caller (a test, a script) stop or cancel the run. */
-    public TrainingControl control() {
-        return control;
-    }
-
-    /** The monitor window of the current run, or null when headless. */
-    public TrainingMonitor monitor() {
-        TrainingFeedback f = feedback;
-        return f == null ? null : f.monitor();
     }
 }

@@ -19,10 +19,12 @@ public record TrainingProgress(long step, long totalSteps, double loss, double v
         return totalSteps == 0 ? 1 : (double) step / totalSteps;
     }
 
-    /** One human-readable line, e.g. for a log or status bar. */
+    /** One human-readable line, e.g. for a log or status bar; the validation part once there is a score. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "step %d/%d  loss %.3g  val %.2f dB (best %.2f)  ETA %s",
-                step, totalSteps, loss, validation, bestValidation, formatDuration(etaSeconds));
+        String val = Double.isNaN(validation) ? "val not yet"
+                : String.format(java.util.Locale.ROOT, "val %.2f dB (best %.2f)", validation, bestValidation);
+        return String.format(java.util.Locale.ROOT, "step %d/%d  loss %.3g  %s  ETA %s",
+                step, totalSteps, loss, val, formatDuration(etaSeconds));
     }
 
     public static String formatDuration(double seconds) {

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
@@ -19,9 +21,11 @@ import org.scijava.prefs.PrefService;
 /**
  * Runs commands the way Fiji does: in a SciJava context, through the command service, with module
  * pre- and post-processing. Remembered dialog values are cleared first so that every run starts from
- * the declared defaults, and log messages are collected for assertions.
+ * the declared defaults, and log messages are collected for assertions. A test class holds one as
+ * {@code @RegisterExtension static final CommandRunner runner = new CommandRunner();}; its context is
+ * disposed after the class's last test.
  */
-final class CommandRunner implements AutoCloseable {
+final class CommandRunner implements AutoCloseable, AfterAllCallback {
     final Context context = new Context();
     final CommandService commands = context.service(CommandService.class);
     private final List<String> messages = Collections.synchronizedList(new ArrayList<>());
@@ -92,5 +96,10 @@ final class CommandRunner implements AutoCloseable {
     @Override
     public void close() {
         context.dispose();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extensionContext) {
+        close();
     }
 }

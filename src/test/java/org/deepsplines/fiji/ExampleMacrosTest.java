@@ -18,9 +18,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.deepsplines.mri.MriTestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,17 +33,9 @@ class ExampleMacrosTest {
     static final Set<String> COVERED = Set.of("denoise-folder.ijm", "denoise-open-image.ijm", "train-denoiser.ijm",
             "simulate-mri.ijm", "reconstruct-mri.ijm", "train-mri-reconstruction.ijm");
 
-    private static CommandRunner runner;
+    @RegisterExtension
+    static final CommandRunner runner = new CommandRunner();
 
-    @BeforeAll
-    static void start() {
-        runner = new CommandRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     static String dir(Path p) {
         return p.toAbsolutePath() + File.separator;

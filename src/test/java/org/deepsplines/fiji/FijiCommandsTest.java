@@ -22,9 +22,8 @@ import org.deepsplines.denoise.DenoiseOptions;
 import org.deepsplines.denoise.DenoiserModel;
 import org.deepsplines.mri.MriTestData;
 import org.deepsplines.train.metrics.Psnr;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
 
@@ -33,17 +32,9 @@ import org.scijava.command.CommandModule;
  * pre/post-processing) on sample images, headless; results equal the library's and the command line's.
  */
 class FijiCommandsTest {
-    private static CommandRunner runner;
+    @RegisterExtension
+    static final CommandRunner runner = new CommandRunner();
 
-    @BeforeAll
-    static void start() {
-        runner = new CommandRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     /** A clean 8-bit crop with seeded Gaussian noise of σ 25, rounded back to 8 bits. */
     static ImagePlus noisy(ImagePlus clean, long seed) {

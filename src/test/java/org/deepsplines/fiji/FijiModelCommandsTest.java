@@ -18,26 +18,21 @@ import java.util.zip.ZipInputStream;
 import org.deepsplines.model.ActivationExport;
 import org.deepsplines.model.LayerStatistics;
 import org.deepsplines.model.ModelNetwork;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
 
 /** Show Learned Activations, Model Info, Export Model and Sparsify Model through the command service. */
 class FijiModelCommandsTest {
-    private static CommandRunner runner;
+    @RegisterExtension
+    static final CommandRunner runner = new CommandRunner();
     private static File model;
 
     @BeforeAll
     static void start() {
-        runner = new CommandRunner();
         model = TestModels.tinyDenoiser().toFile();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @Test

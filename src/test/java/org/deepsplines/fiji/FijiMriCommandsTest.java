@@ -21,25 +21,16 @@ import org.deepsplines.mri.io.MriImageFiles;
 import org.deepsplines.mri.learned.MriReconstructionModel;
 import org.deepsplines.mri.learned.MriSampling;
 import org.deepsplines.train.metrics.Psnr;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
 
 /** The MRI commands in a SciJava context: simulate → reconstruct, training, and the model tools on MRI models. */
 class FijiMriCommandsTest {
-    private static CommandRunner runner;
+    @RegisterExtension
+    static final CommandRunner runner = new CommandRunner();
 
-    @BeforeAll
-    static void start() {
-        runner = new CommandRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     @Test
     void reconstructMriWithTheBundledModelGivesTheLibraryResultAndBeatsZeroFilling() throws Exception {
