@@ -1,11 +1,9 @@
 package org.deepsplines.denoise;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepsplines.data.DatasetSplit;
@@ -22,10 +20,9 @@ import org.deepsplines.train.Batch;
 import org.deepsplines.train.BatchSource;
 import org.deepsplines.train.Checkpoint;
 import org.deepsplines.train.SparsityScan;
+import org.deepsplines.train.TaskTrainer;
 import org.deepsplines.train.Trainer;
 import org.deepsplines.train.TrainingConfig;
-import org.deepsplines.train.TrainingControl;
-import org.deepsplines.train.TrainingListener;
 import org.deepsplines.train.TrainingMetadata;
 import org.deepsplines.train.TrainingResult;
 import org.deepsplines.train.metrics.Psnr;
@@ -35,16 +32,10 @@ import org.deepsplines.train.metrics.Psnr;
  * flips/rotations, σ fixed or drawn per patch from a range (blind model), fixed validation crops with
  * fixed noise, and optional sparsification of the learned splines afterwards.
  */
-public final class DenoiserTrainer {
+public final class DenoiserTrainer extends TaskTrainer<DenoiserTrainer> {
     private final DnCnnConfig architecture;
     private final TrainingConfig training;
     private final DenoiserSettings settings;
-    private TrainingListener listener = TrainingListener.NONE;
-    private TrainingControl control = new TrainingControl();
-    private Path checkpointFile;
-    private Checkpoint resumeFrom;
-    private java.util.function.Consumer<String> messages = s -> {};
-    private Device device;
 
     public DenoiserTrainer(DnCnnConfig architecture, TrainingConfig training, DenoiserSettings settings) {
         this.architecture = architecture;
@@ -65,35 +56,8 @@ public final class DenoiserTrainer {
         JsonObject m = checkpoint.model();
         DenoiserTrainer t = new DenoiserTrainer(DnCnnConfig.fromJson(m.getAsJsonObject("architecture")),
                 checkpoint.training().withSteps(totalSteps), DenoiserSettings.fromJson(m.getAsJsonObject("denoiser")));
-        t.resumeFrom = checkpoint;
+        t.resumeFrom(checkpoint);
         return t;
-    }
-
-    public DenoiserTrainer listener(TrainingListener l) {
-        listener = l;
-        return this;
-    }
-
-    public DenoiserTrainer control(TrainingControl c) {
-        control = c;
-        return this;
-    }
-
-    /** Trains on this device (null, the default: the engine's default device). */
-    public DenoiserTrainer device(Device d) {
-        device = d;
-        return this;
-    }
-
-    public DenoiserTrainer checkpoint(Path file) {
-        checkpointFile = file;
-        return this;
-    }
-
-    /** Receives one-line status messages (split sizes, parameter counts, sparsity). */
-    public DenoiserTrainer messages(java.util.function.Consumer<String> sink) {
-        messages = sink;
-        return this;
     }
 
     /** Trains on {@code images} (raw pixel values; each is normalised as the model will at inference). */
@@ -126,7 +90,7 @@ public final class DenoiserTrainer {
         int p = settings.patchSize();
         // Constructing the sampler validates that every image is at least one patch large.
         new PatchSampler(trainSet, p, training.seed());
-        messages.accept("Training on " + trainSet.size() + " image(s), validating on " + validationSet.size()
+        message("Training on " + trainSet.size() + " image(s), validating on " + validationSet.size()
                 + (validationSet == trainSet ? " (crops of the training images)" : "") + "; noise " + settings.noise());
 
         PatchBatch valClean = PatchSampler.fixedCrops(validationSet, Math.min(p * 2, minSide(validationSet)),
@@ -134,25 +98,15 @@ public final class DenoiserTrainer {
         NoisyBatch val = GaussianNoise.fixed(settings.noise().validationSigma() / 255.0, training.seed() + 29)
                 .apply(valClean);
 
-        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
+        NDManager manager = newManager();
         try {
             Block block = DnCnn.build(architecture);
             NetworkInitializer.initialize(block, manager, DnCnn.initShape(architecture, p), training.seed());
-            messages.accept(architecture + ": " + ParameterCounts.of(block));
+            message(architecture + ": " + ParameterCounts.of(block));
             JsonObject description = describe(images);
             DenoiserModel model = new DenoiserModel(manager, block, architecture, description, null);
 
-            Trainer trainer = new Trainer(block, manager, training)
-                    .listener(listener)
-                    .control(control)
-                    .validator((b, store) -> validationPsnr(model, val));
-            if (checkpointFile != null) {
-                trainer.checkpoint(checkpointFile, description);
-            }
-            if (resumeFrom != null) {
-                trainer.resumeFrom(resumeFrom);
-                messages.accept("Resuming at step " + trainer.step() + " of " + training.steps());
-            }
+            Trainer trainer = newTrainer(block, manager, training, description, (b, store) -> validationPsnr(model, val));
             TrainingResult result = trainer.train(batches(trainSet));
             JsonObject meta = description.getAsJsonObject("training");
             meta.addProperty("steps_done", result.stepsDone());
@@ -164,7 +118,7 @@ public final class DenoiserTrainer {
                 SparsityScan.Result s = SparsityScan.run(block, () -> validationPsnr(model, val),
                         settings.sparsifyTolerance());
                 description.add("sparsity", s.toJson());
-                messages.accept(s.describe());
+                message(s.describe());
             }
             return new DenoiserModel(manager, block, architecture, description, result.log());
         } catch (RuntimeException | Error e) {

@@ -1,20 +1,16 @@
 package org.deepsplines.mri.learned;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import org.deepsplines.data.DatasetSplit;
 import org.deepsplines.nn.ParameterCounts;
 import org.deepsplines.train.Checkpoint;
+import org.deepsplines.train.TaskTrainer;
 import org.deepsplines.train.Trainer;
 import org.deepsplines.train.TrainingConfig;
 import org.deepsplines.train.TrainingMetadata;
-import org.deepsplines.train.TrainingControl;
-import org.deepsplines.train.TrainingListener;
 import org.deepsplines.train.TrainingResult;
 
 /**
@@ -24,18 +20,12 @@ import org.deepsplines.train.TrainingResult;
  * held-out slices with fixed masks ({@link MriValidation}). Uses the shared {@link Trainer} (two-group Adam,
  * TV(2) on splines, schedule, best-by-validation, checkpoints).
  */
-public final class MriReconstructionTrainer {
+public final class MriReconstructionTrainer extends TaskTrainer<MriReconstructionTrainer> {
     static final String NORMALIZATION = "inputs and target divided by s = max|zero-filled image|; output times s";
 
     private final MriNetworkConfig network;
     private final TrainingConfig training;
     private final MriTrainingSettings settings;
-    private TrainingListener listener = TrainingListener.NONE;
-    private TrainingControl control = new TrainingControl();
-    private Path checkpointFile;
-    private Checkpoint resumeFrom;
-    private Consumer<String> messages = s -> { };
-    private Device device;
 
     public MriReconstructionTrainer(MriNetworkConfig network, TrainingConfig training, MriTrainingSettings settings) {
         this.network = network;
@@ -61,36 +51,8 @@ public final class MriReconstructionTrainer {
         MriReconstructionTrainer t = new MriReconstructionTrainer(MriNetworkConfig.fromJson(m.getAsJsonObject("network")),
                 checkpoint.training().withSteps(Math.max(totalSteps, checkpoint.step())),
                 MriTrainingSettings.fromJson(sampling, m.getAsJsonObject("mri_training")));
-        t.resumeFrom = checkpoint;
+        t.resumeFrom(checkpoint);
         return t;
-    }
-
-    public MriReconstructionTrainer listener(TrainingListener l) {
-        listener = l == null ? TrainingListener.NONE : l;
-        return this;
-    }
-
-    public MriReconstructionTrainer control(TrainingControl c) {
-        control = c;
-        return this;
-    }
-
-    /** Writes checkpoints to this file (every {@link TrainingConfig#checkpointEvery()} steps and on cancel). */
-    public MriReconstructionTrainer checkpoint(Path file) {
-        checkpointFile = file;
-        return this;
-    }
-
-    /** Trains on this device (null: the engine's default, a GPU when the CUDA natives see one). */
-    public MriReconstructionTrainer device(Device d) {
-        device = d;
-        return this;
-    }
-
-    /** Receives one-line status messages. */
-    public MriReconstructionTrainer messages(Consumer<String> sink) {
-        messages = sink;
-        return this;
     }
 
     public MriNetworkConfig network() {
@@ -116,29 +78,21 @@ public final class MriReconstructionTrainer {
             trainSet = slices;
             validationSet = slices;
         }
-        messages.accept("Training on " + trainSet.size() + " slice(s), validating on " + validationSet.size()
+        message("Training on " + trainSet.size() + " slice(s), validating on " + validationSet.size()
                 + (validationSet == trainSet ? " (the training slices)" : "") + "; " + settings.sampling());
         MriValidation validation = new MriValidation(validationSet, settings.sampling().generator(),
                 training.seed() + 7919);
         MriBatches batches = new MriBatches(trainSet, settings, training.batchSize(), training.seed());
 
-        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
+        NDManager manager = newManager();
         try {
             AbstractBlock block = network.build();
             MriReconstructionModel.initialize(block, manager, training.seed());
-            messages.accept(network + ": " + ParameterCounts.of(block));
+            message(network + ": " + ParameterCounts.of(block));
             JsonObject description = describe(slices);
             MriReconstructionModel model = new MriReconstructionModel(manager, block, network, settings.sampling(),
                     description, null);
-            Trainer trainer = new Trainer(block, manager, training).listener(listener).control(control)
-                    .validator((b, store) -> validation.meanPsnr(model));
-            if (checkpointFile != null) {
-                trainer.checkpoint(checkpointFile, description);
-            }
-            if (resumeFrom != null) {
-                trainer.resumeFrom(resumeFrom);
-                messages.accept("Resuming at step " + trainer.step() + " of " + training.steps());
-            }
+            Trainer trainer = newTrainer(block, manager, training, description, (b, store) -> validation.meanPsnr(model));
             TrainingResult result = trainer.train(batches);
             JsonObject meta = description.getAsJsonObject("training");
             meta.addProperty("steps_done", result.stepsDone());
