@@ -19,7 +19,8 @@ final class NetworkOptions {
     @Option(names = "--kernel", defaultValue = "3", description = "Convolution kernel size (default: ${DEFAULT-VALUE}).")
     int kernel;
 
-    @Option(names = "--batch-norm", description = "Add batch normalisation after the inner convolutions.")
+    @Option(names = "--batch-norm", description = "Add batch normalisation after the inner convolutions"
+            + " (trains more slowly: worth it only for long runs).")
     boolean batchNorm;
 
     @Option(names = "--3d", description = "Use 3D convolutions (train on z-stacks as volumes).")

@@ -45,7 +45,7 @@ class BenchCommandTest {
         Path table = dir.resolve("benchmarks.md");
         Files.writeString(table, "# B\n" + BenchQualityCommand.START + "\nold\n" + BenchQualityCommand.END + "\ntail\n");
         CliRun run = CliRun.of("bench", "quality", "--images", natural.toString(), "--benchmark", dir.resolve("bench").toString(),
-                "--no-bundled", "--depth", "3", "--width", "4", "--steps", "4", "--batch", "2", "--sigma", "25",
+                "--no-bundled", "--depth", "3", "--width", "4", "--steps", "4", "--batch", "2",
                 "--sigmas", "25", "--table", table.toString());
         assertEquals(0, run.exitCode, run.out + run.err);
         assertTrue(run.out.contains("Skipping Set12"), run.out);
