@@ -59,8 +59,6 @@ final class TrainDenoiserCommand implements Callable<Integer> {
 
     @Mixin DeviceOption device;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin NetworkOptions network;
     @Mixin TrainingOptions training;
 
@@ -71,13 +69,11 @@ final class TrainDenoiserCommand implements Callable<Integer> {
         DenoiserSettings settings = DenoiserSettings.defaults().withNoise(noise).withPatchSize(patch)
                 .withValidation(validation, 32)
                 .withSparsifyTolerance(sparsifyTolerance == null ? Double.NaN : sparsifyTolerance);
-        // When resuming, --steps (if given) sets a new total; otherwise the checkpoint's total applies.
-        boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
         TrainingControl control = new TrainingControl();
         DenoiserTrainingJob job = new DenoiserTrainingJob(images, out)
                 .network(network.toConfig(1), training.toConfig()).settings(settings)
                 .recursive(recursive).overwrite(overwrite).checkpoint(checkpoint)
-                .resume(resume, stepsGiven ? training.steps : null)
+                .resume(resume, training.stepsIfGiven())
                 .device(where.device()).control(control).listener(new ConsoleProgress(System.out))
                 .messages(System.out::println).warnings(w -> System.err.println("warning: " + w));
         // Ctrl-C ends training like "Stop and keep best": the best model so far is still written.

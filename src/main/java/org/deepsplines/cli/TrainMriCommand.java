@@ -97,8 +97,6 @@ final class TrainMriCommand implements Callable<Integer> {
 
     @Mixin DeviceOption device;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin NetworkOptions network;
     @Mixin TrainingOptions training;
 
@@ -114,9 +112,8 @@ final class TrainMriCommand implements Callable<Integer> {
         if (resume != null) {
             // --steps, when given, sets a new total; otherwise the checkpoint's total applies.
             Checkpoint saved = Checkpoint.read(resume);
-            boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
-            trainer = stepsGiven ? MriReconstructionTrainer.resuming(saved, training.steps)
-                    : MriReconstructionTrainer.resuming(saved);
+            Long total = training.stepsIfGiven();
+            trainer = total != null ? MriReconstructionTrainer.resuming(saved, total) : MriReconstructionTrainer.resuming(saved);
         } else {
             DnCnnConfig cnn = network.toConfig(2);
             MriNetworkConfig cfg = MriNetworkKind.parse(net) == MriNetworkKind.POST ? MriNetworkConfig.post(cnn)

@@ -2,7 +2,9 @@ package org.deepsplines.cli;
 
 import org.deepsplines.train.LearningRateSchedule;
 import org.deepsplines.train.TrainingConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Optimisation options shared by the training commands. */
 final class TrainingOptions {
@@ -39,6 +41,13 @@ final class TrainingOptions {
 
     @Option(names = "--threads", defaultValue = "0", description = "Intra-op CPU threads, 0 = engine default.")
     int threads;
+
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+    /** {@code --steps} when given on the command line, else null (a resumed run then keeps its own total). */
+    Long stepsIfGiven() {
+        return command.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : null;
+    }
 
     TrainingConfig toConfig() {
         return TrainingConfig.builder().steps(steps).batchSize(batch).learningRate(lr).splineLearningRate(splineLr)

@@ -55,7 +55,7 @@ public final class DenoiserTrainer extends TaskTrainer<DenoiserTrainer> {
     public static DenoiserTrainer resuming(Checkpoint checkpoint, long totalSteps) {
         JsonObject m = checkpoint.model();
         DenoiserTrainer t = new DenoiserTrainer(DnCnnConfig.fromJson(m.getAsJsonObject("architecture")),
-                checkpoint.training().withSteps(totalSteps), DenoiserSettings.fromJson(m.getAsJsonObject("denoiser")));
+                resumedConfig(checkpoint, totalSteps), DenoiserSettings.fromJson(m.getAsJsonObject("denoiser")));
         t.resumeFrom(checkpoint);
         return t;
     }

@@ -138,8 +138,7 @@ public final class DenoiserTrainingJob {
         DnCnnConfig arch;
         if (resume != null) {
             Checkpoint cp = Checkpoint.read(resume);
-            trainer = resumeSteps == null ? DenoiserTrainer.resuming(cp)
-                    : DenoiserTrainer.resuming(cp, Math.max(resumeSteps, cp.step()));
+            trainer = resumeSteps == null ? DenoiserTrainer.resuming(cp) : DenoiserTrainer.resuming(cp, resumeSteps);
             arch = DnCnnConfig.fromJson(cp.model().getAsJsonObject("architecture"));
         } else {
             if (architecture == null || training == null) {

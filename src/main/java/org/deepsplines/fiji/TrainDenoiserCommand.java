@@ -147,8 +147,8 @@ public final class TrainDenoiserCommand extends TrainingCommand {
         TrainingFeedback.useThreads(threads);
         NetworkSettings net = new NetworkSettings(activation, depth, width, 3, batchNorm, false, splineSize, splineRange,
                 null, splineInit, constraint);
-        TrainingConfig training = new OptimiserFields(steps, batch, learningRate, splineLearningRate, tv2, schedule, seed,
-                validateEvery, checkpointEvery, threads).toConfig();
+        TrainingConfig training = trainingConfig(steps, batch, learningRate, splineLearningRate, tv2, schedule, seed,
+                validateEvery, checkpointEvery, threads);
         DenoiserSettings settings = DenoiserSettings.defaults().withNoise(new NoiseRange(sigmaMin, sigmaMax))
                 .withPatchSize(patch).withValidation(validation, 32)
                 .withSparsifyTolerance(sparsifyTolerance < 0 ? Double.NaN : sparsifyTolerance);

@@ -218,8 +218,8 @@ public final class TrainMriReconstructionCommand extends TrainingCommand {
                 splineInit, constraint).toConfig(2);
         MriNetworkConfig net = MriNetworkKind.parse(network) == MriNetworkKind.POST ? MriNetworkConfig.post(cnn)
                 : MriNetworkConfig.unrolled(cnn, iterations, sharedWeights, DataConsistencyKind.parse(consistency));
-        TrainingConfig training = new OptimiserFields(steps, batch, learningRate, splineLearningRate, tv2, schedule, seed,
-                validateEvery, checkpointEvery, threads).toConfig();
+        TrainingConfig training = trainingConfig(steps, batch, learningRate, splineLearningRate, tv2, schedule, seed,
+                validateEvery, checkpointEvery, threads);
         return new MriReconstructionTrainer(net, training, settings);
     }
 

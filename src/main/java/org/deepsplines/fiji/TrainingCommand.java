@@ -20,16 +20,13 @@ abstract class TrainingCommand extends DeepSplinesCommand {
     private final TrainingControl control = new TrainingControl();
     private volatile TrainingFeedback feedback;
 
-    /** The optimiser fields every training dialog has. */
-    record OptimiserFields(long steps, int batch, float learningRate, float splineLearningRate, float tv2,
+    /** The optimiser settings from the fields every training dialog has. */
+    static TrainingConfig trainingConfig(long steps, int batch, float learningRate, float splineLearningRate, float tv2,
             String schedule, long seed, int validateEvery, int checkpointEvery, int threads) {
-
-        TrainingConfig toConfig() {
-            return TrainingConfig.builder().steps(steps).batchSize(batch).learningRate(learningRate)
-                    .splineLearningRate(splineLearningRate).tv2Lambda(tv2).schedule(LearningRateSchedule.parse(schedule))
-                    .seed(seed).validateEvery(validateEvery).checkpointEvery(checkpointEvery)
-                    .logEvery(Math.max(1, Math.min(25, validateEvery))).threads(threads).build();
-        }
+        return TrainingConfig.builder().steps(steps).batchSize(batch).learningRate(learningRate)
+                .splineLearningRate(splineLearningRate).tv2Lambda(tv2).schedule(LearningRateSchedule.parse(schedule))
+                .seed(seed).validateEvery(validateEvery).checkpointEvery(checkpointEvery)
+                .logEvery(Math.max(1, Math.min(25, validateEvery))).threads(threads).build();
     }
 
     /** Opens the run's feedback (the monitor window when there is a display) and returns it as listener. */

@@ -55,6 +55,14 @@ public abstract class TaskTrainer<S extends TaskTrainer<S>> {
         return self();
     }
 
+    /**
+     * The checkpoint's settings with a new total of {@code totalSteps}; a total below the step already
+     * reached becomes that step, so the run ends at once and keeps the best model found so far.
+     */
+    protected static TrainingConfig resumedConfig(Checkpoint checkpoint, long totalSteps) {
+        return checkpoint.training().withSteps(Math.max(totalSteps, checkpoint.step()));
+    }
+
     /** Continues the run of this checkpoint (set by the task's {@code resuming} factory). */
     protected void resumeFrom(Checkpoint checkpoint) {
         resumeFrom = checkpoint;

@@ -49,7 +49,7 @@ public final class MriReconstructionTrainer extends TaskTrainer<MriReconstructio
         }
         MriSampling sampling = MriSampling.fromJson(m.getAsJsonObject("sampling"));
         MriReconstructionTrainer t = new MriReconstructionTrainer(MriNetworkConfig.fromJson(m.getAsJsonObject("network")),
-                checkpoint.training().withSteps(Math.max(totalSteps, checkpoint.step())),
+                resumedConfig(checkpoint, totalSteps),
                 MriTrainingSettings.fromJson(sampling, m.getAsJsonObject("mri_training")));
         t.resumeFrom(checkpoint);
         return t;
